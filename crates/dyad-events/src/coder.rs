@@ -1,0 +1,566 @@
+//! The first event coder (issue #2): verb patterns matched on the surface of a sentence, the
+//! source taken as the nearest actor before the verb (the agent after "by" in a passive), the
+//! target as the first actor after the verb or after one of the pattern's prepositions. It marks
+//! negation, future and hypothetical modality from nearby words and attributes quoted and
+//! reported speech to its speaker. The dependency-based coder of issue #4 replaces it.
+
+use crate::cameo::CodeInfo;
+use crate::verbs::VerbDict;
+use dyad_core::{
+    Article, Attribution, Doc, Event, Mention, Modality, TimexPrecision, EVENT_SCHEMA_VERSION,
+};
+use std::collections::HashSet;
+use std::ops::Range;
+
+/// Verbs that report speech; their subject is the speaker of what follows or precedes them.
+const REPORTING: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "told",
+    "tells",
+    "added",
+    "adds",
+    "stated",
+    "states",
+    "announced",
+    "claimed",
+    "claims",
+    "insisted",
+    "insists",
+    "noted",
+    "notes",
+    "stressed",
+    "stresses",
+    "wrote",
+    "writes",
+    "declared",
+    "declares",
+    "argued",
+    "argues",
+    "explained",
+    "asserted",
+    "according",
+    "reported",
+    "reports",
+    "quoted",
+];
+
+const NEGATORS: &[&str] = &["not", "n't", "never", "no", "neither", "nor", "without"];
+const FUTURE: &[&str] = &["will", "'ll", "shall", "wo"];
+const HYPOTHETICAL: &[&str] = &[
+    "would", "could", "might", "may", "should", "'d", "ca", "can",
+];
+const INTENT: &[&str] = &[
+    "plan",
+    "plans",
+    "planned",
+    "planning",
+    "intend",
+    "intends",
+    "intended",
+    "going",
+    "expected",
+    "expects",
+    "expect",
+    "set",
+    "hope",
+    "hopes",
+    "hoped",
+    "want",
+    "wants",
+    "wanted",
+    "aims",
+    "aim",
+    "seeks",
+    "seek",
+    "sought",
+    "ready",
+    "prepared",
+    "willing",
+    "due",
+    "scheduled",
+    "promised",
+    "pledged",
+    "vowed",
+    "threatened",
+    "decided",
+    "agreed",
+    "offered",
+];
+const PASSIVE_AUX: &[&str] = &[
+    "was", "were", "been", "being", "is", "are", "be", "got", "get",
+];
+const QUOTES: &[&str] = &["\"", "“", "”", "«", "»"];
+
+/// One event as found in a sentence, before it becomes an output record.
+#[derive(Debug, Clone)]
+pub struct Found {
+    pub pattern: usize,
+    pub anchor: usize,
+    pub hits: Vec<usize>,
+    pub source: usize,
+    pub target: Option<usize>,
+    pub modality: Modality,
+    pub speaker: Option<usize>,
+}
+
+/// What the coder tried in one sentence, for `dyad explain`.
+#[derive(Debug, Clone)]
+pub struct Trace {
+    /// (pattern index, anchor token, outcome).
+    pub tried: Vec<(usize, usize, String)>,
+}
+
+/// The slice coder.
+pub struct Coder<'a> {
+    pub verbs: &'a VerbDict,
+}
+
+fn inside(r: &Range<usize>, i: usize) -> bool {
+    r.start <= i && i < r.end
+}
+
+impl<'a> Coder<'a> {
+    pub fn new(verbs: &'a VerbDict) -> Self {
+        Coder { verbs }
+    }
+
+    /// Events of sentence `s` of `doc` with its `mentions` (sorted by position).
+    pub fn code_sentence(
+        &self,
+        doc: &Doc,
+        s: usize,
+        mentions: &[Mention],
+        trace: Option<&mut Trace>,
+    ) -> Vec<Found> {
+        let range = doc.sentences[s].tokens.clone();
+        let norm = &doc.norm;
+        let mut found = Vec::new();
+        let mut consumed: HashSet<usize> = HashSet::new();
+        let mut tried = Vec::new();
+        let quotes = quote_regions(doc, range.clone());
+        for i in range.clone() {
+            if consumed.contains(&i) || mentions.iter().any(|m| inside(&m.tokens, i)) {
+                continue;
+            }
+            let mut best: Option<(usize, Vec<usize>)> = None;
+            // A passive participle may have its object noun before it: "sanctions were imposed".
+            let passive = is_passive(norm, range.start, i);
+            for &p in self.verbs.anchored_at(&norm[i]) {
+                let pat = &self.verbs.patterns[p];
+                let m = pat.match_at(norm, i, range.end).or_else(|| {
+                    if passive {
+                        pat.match_passive(norm, range.start, i)
+                    } else {
+                        None
+                    }
+                });
+                match m {
+                    Some(hits) => {
+                        tried.push((p, i, "matched".to_string()));
+                        let better = match &best {
+                            None => true,
+                            Some((b, _)) => {
+                                pat.specificity() > self.verbs.patterns[*b].specificity()
+                            }
+                        };
+                        if better {
+                            best = Some((p, hits));
+                        }
+                    }
+                    None => tried.push((p, i, "did not match".to_string())),
+                }
+            }
+            let Some((p, hits)) = best else { continue };
+            let pat = &self.verbs.patterns[p];
+            let last = hits.iter().copied().max().unwrap_or(i);
+            let by_agent = if passive {
+                (last + 1..range.end)
+                    .find(|&k| norm[k] == "by")
+                    .and_then(|k| {
+                        mentions
+                            .iter()
+                            .position(|m| m.tokens.start > k && m.tokens.start <= k + 3)
+                    })
+            } else {
+                None
+            };
+            // Starting a coordinated or participial clause (", criticizing X", "and condemned
+            // X"), the verb shares the subject of the clause before: skip earlier targets.
+            let coordinated = i > range.start && matches!(norm[i - 1].as_str(), "," | "and");
+            let earlier_targets: Vec<usize> = if coordinated {
+                found.iter().filter_map(|f: &Found| f.target).collect()
+            } else {
+                Vec::new()
+            };
+            let before = mentions
+                .iter()
+                .enumerate()
+                .rev()
+                .find(|(k, m)| m.tokens.end <= i && !earlier_targets.contains(k))
+                .map(|(k, _)| k);
+            let speaker = self.speaker(doc, mentions, &quotes, range.clone(), i);
+            // "We will expel …," Lavrov said: a first-person subject inside a quote is the speaker.
+            let first_person = quotes.iter().any(|q| inside(q, i))
+                && (range.start..i)
+                    .rev()
+                    .take(4)
+                    .any(|k| matches!(norm[k].as_str(), "we" | "i"));
+            let before = match (first_person, speaker) {
+                (true, Some(sp))
+                    if before.is_none_or(|b| {
+                        mentions[b].tokens.end
+                            <= quotes.iter().find(|q| inside(q, i)).map_or(0, |q| q.start)
+                    }) =>
+                {
+                    Some(sp)
+                }
+                _ => before,
+            };
+            let (source, mut target) = if let Some(agent) = by_agent {
+                let prep_target = self
+                    .prep_target(pat.preps.as_slice(), norm, mentions, i, range.end)
+                    .filter(|t| *t != agent);
+                (Some(agent), prep_target.or(before))
+            } else {
+                (
+                    before,
+                    self.target(pat.preps.as_slice(), norm, mentions, i, last, range.end),
+                )
+            };
+            let Some(source) = source else {
+                tried.push((p, i, "no source actor before the verb".to_string()));
+                continue;
+            };
+            if target == Some(source) {
+                target = None;
+            }
+            for &h in &hits {
+                consumed.insert(h);
+            }
+            let from = mentions[source].tokens.end.min(i).max(range.start);
+            let modality = modality(norm, range.start, from, i);
+            let speaker = speaker.filter(|&sp| sp != source || quotes.iter().any(|q| inside(q, i)));
+            if target.is_some_and(|t| mentions[t].code == mentions[source].code) {
+                tried.push((p, i, "source and target are the same actor".to_string()));
+                continue;
+            }
+            tried.push((p, i, "coded".to_string()));
+            found.push(Found {
+                pattern: p,
+                anchor: i,
+                hits,
+                source,
+                target,
+                modality,
+                speaker,
+            });
+        }
+        if let Some(t) = trace {
+            t.tried = tried;
+        }
+        found
+    }
+
+    /// The actor right after one of `preps` following the verb.
+    fn prep_target(
+        &self,
+        preps: &[String],
+        norm: &[String],
+        mentions: &[Mention],
+        anchor: usize,
+        end: usize,
+    ) -> Option<usize> {
+        if preps.is_empty() {
+            return None;
+        }
+        (anchor + 1..end)
+            .filter(|&k| preps.contains(&norm[k]))
+            .find_map(|k| {
+                mentions
+                    .iter()
+                    .position(|m| m.tokens.start > k && m.tokens.start <= k + 3)
+            })
+    }
+
+    fn target(
+        &self,
+        preps: &[String],
+        norm: &[String],
+        mentions: &[Mention],
+        anchor: usize,
+        last: usize,
+        end: usize,
+    ) -> Option<usize> {
+        if let Some(t) = self.prep_target(preps, norm, mentions, anchor, end) {
+            return Some(t);
+        }
+        // The first actor after the verb, before a clause break.
+        let stop = (last + 1..end)
+            .find(|&k| {
+                matches!(
+                    norm[k].as_str(),
+                    ";" | ":" | "." | "but" | "while" | "whereas"
+                )
+            })
+            .unwrap_or(end);
+        mentions
+            .iter()
+            .position(|m| m.tokens.start > anchor && m.tokens.start < stop)
+    }
+
+    /// The speaker of an event at `anchor`: the actor of a reporting verb in the same sentence
+    /// ("Lavrov said Russia would…", "…, the ministry said", "according to Peskov").
+    fn speaker(
+        &self,
+        doc: &Doc,
+        mentions: &[Mention],
+        quotes: &[Range<usize>],
+        range: Range<usize>,
+        anchor: usize,
+    ) -> Option<usize> {
+        let norm = &doc.norm;
+        let in_quote = quotes.iter().any(|q| inside(q, anchor));
+        // The subject of the event's clause starts at the nearest actor before the verb.
+        let clause_start = mentions
+            .iter()
+            .rposition(|m| m.tokens.end <= anchor)
+            .map_or(anchor, |m| mentions[m].tokens.start);
+        for r in range.clone() {
+            if !REPORTING.contains(&norm[r].as_str())
+                || quotes.iter().any(|q| inside(q, r))
+                || mentions.iter().any(|m| inside(&m.tokens, r))
+            {
+                continue;
+            }
+            if r < clause_start && !in_quote {
+                // "X said (that) SOURCE VERB …": X is the nearest actor before "said", or the
+                // first after it in "said X".
+                if let Some(m) = mentions.iter().rposition(|m| m.tokens.end <= r) {
+                    return Some(m);
+                }
+                if norm[r] == "according" {
+                    if let Some(m) = mentions
+                        .iter()
+                        .position(|m| m.tokens.start > r && m.tokens.start <= r + 3)
+                    {
+                        return Some(m);
+                    }
+                }
+            } else if r > anchor || in_quote {
+                // "…, the ministry said." / "…, said Lavrov." / "… according to Peskov."
+                let after = mentions
+                    .iter()
+                    .position(|m| m.tokens.start > r && m.tokens.start <= r + 4);
+                let before = mentions.iter().rposition(|m| {
+                    m.tokens.end <= r && m.tokens.start > anchor && r - m.tokens.end <= 2
+                });
+                let pick = if norm[r] == "according" {
+                    after
+                } else {
+                    before.or(after)
+                };
+                if pick.is_some() {
+                    return pick;
+                }
+            }
+        }
+        None
+    }
+
+    /// Turns found events into output records.
+    pub fn records(
+        &self,
+        article: &Article,
+        doc: &Doc,
+        s: usize,
+        mentions: &[Mention],
+        found: &[Found],
+    ) -> Vec<Event> {
+        let mut seen = HashSet::new();
+        let mut out = Vec::new();
+        let sentence = &doc.sentences[s];
+        for f in found {
+            let pat = &self.verbs.patterns[f.pattern];
+            let src = &mentions[f.source];
+            let tgt = f.target.map(|t| &mentions[t]);
+            let key = (src.code.clone(), tgt.map(|t| t.code.clone()), pat.code.code);
+            if !seen.insert(key) {
+                continue;
+            }
+            let (date, precision) = event_date(doc, sentence.tokens.clone(), f.anchor, article);
+            out.push(record(
+                article,
+                doc,
+                s,
+                pat.code,
+                src,
+                tgt,
+                f,
+                date,
+                precision,
+                &pat.rule.to_string(),
+                mentions,
+            ));
+        }
+        out
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn record(
+    article: &Article,
+    doc: &Doc,
+    s: usize,
+    code: &CodeInfo,
+    src: &Mention,
+    tgt: Option<&Mention>,
+    f: &Found,
+    date: Option<chrono::NaiveDate>,
+    precision: Option<String>,
+    rule: &str,
+    mentions: &[Mention],
+) -> Event {
+    let verb_text = f
+        .hits
+        .iter()
+        .map(|&h| doc.token_text(h))
+        .collect::<Vec<_>>()
+        .join(" ");
+    Event {
+        schema_version: EVENT_SCHEMA_VERSION,
+        article: article.id.clone(),
+        outlet: article.meta.outlet.clone(),
+        url: article.meta.url.clone(),
+        article_date: article.meta.published,
+        date,
+        date_precision: precision,
+        source: src.code.clone(),
+        source_text: doc.tokens_text(src.tokens.clone()).to_string(),
+        target: tgt.map(|t| t.code.clone()),
+        target_text: tgt.map(|t| doc.tokens_text(t.tokens.clone()).to_string()),
+        code: code.code.to_string(),
+        root_code: code.root.to_string(),
+        event_name: code.name.to_string(),
+        quad_class: code.quad_class.number(),
+        goldstein: code.goldstein,
+        plover: code.plover.map(str::to_string),
+        sentence: doc.sentence_text(s).to_string(),
+        sentence_index: s,
+        span: doc.sentences[s].span,
+        verb_text,
+        modality: f.modality,
+        attribution: f.speaker.map(|m| Attribution {
+            code: Some(mentions[m].code.clone()),
+            text: doc.tokens_text(mentions[m].tokens.clone()).to_string(),
+        }),
+        rule: rule.to_string(),
+        source_rules: src.rules.iter().map(ToString::to_string).collect(),
+        target_rules: tgt
+            .map(|t| t.rules.iter().map(ToString::to_string).collect())
+            .unwrap_or_default(),
+    }
+}
+
+/// A passive participle: a form of "be" (or "get") before it, skipping -ly adverbs
+/// ("were swiftly imposed").
+fn is_passive(norm: &[String], start: usize, i: usize) -> bool {
+    if i <= start || norm[i].ends_with("ing") {
+        return false;
+    }
+    let mut k = i - 1;
+    while k > start && norm[k].ends_with("ly") {
+        k -= 1;
+    }
+    PASSIVE_AUX.contains(&norm[k].as_str())
+}
+
+/// Modality from the words between the source and the verb (at most six back).
+fn modality(norm: &[String], sent_start: usize, from: usize, anchor: usize) -> Modality {
+    let lo = from.max(anchor.saturating_sub(6)).max(sent_start);
+    let window = &norm[lo..anchor];
+    let has = |set: &[&str]| window.iter().any(|w| set.contains(&w.as_str()));
+    // "if"/"unless" earlier in the same clause makes it a condition.
+    let conditional = norm[sent_start..anchor]
+        .iter()
+        .rev()
+        .take_while(|w| !matches!(w.as_str(), ";" | "."))
+        .any(|w| w == "if" || w == "unless");
+    if has(NEGATORS) {
+        Modality::Negated
+    } else if conditional || has(HYPOTHETICAL) {
+        Modality::Hypothetical
+    } else if has(FUTURE)
+        || (anchor >= 2
+            && norm[anchor - 1] == "to"
+            && norm[lo.min(anchor - 1)..anchor - 1]
+                .iter()
+                .any(|w| INTENT.contains(&w.as_str())))
+    {
+        Modality::Future
+    } else {
+        Modality::Asserted
+    }
+}
+
+/// Token ranges inside quotation marks in a sentence (an unclosed quote runs to the end).
+fn quote_regions(doc: &Doc, range: Range<usize>) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut open: Option<usize> = None;
+    for i in range.clone() {
+        let t = doc.token_text(i);
+        if !QUOTES.contains(&t) {
+            continue;
+        }
+        let opening = matches!(t, "“" | "«") || (t == "\"" && open.is_none());
+        match open {
+            None if opening => open = Some(i),
+            Some(o) if !opening || t == "\"" => {
+                out.push(o + 1..i);
+                open = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(o) = open {
+        out.push(o + 1..range.end);
+    }
+    out
+}
+
+/// The date of an event: the temporal expression in its sentence nearest the verb, else the
+/// article date.
+fn event_date(
+    doc: &Doc,
+    range: Range<usize>,
+    anchor: usize,
+    article: &Article,
+) -> (Option<chrono::NaiveDate>, Option<String>) {
+    let best = doc
+        .timexes
+        .iter()
+        .filter(|t| t.tokens.start >= range.start && t.tokens.end <= range.end)
+        .min_by_key(|t| {
+            if t.tokens.start > anchor {
+                t.tokens.start - anchor
+            } else {
+                anchor - t.tokens.end + 1
+            }
+        });
+    match best {
+        Some(t) => {
+            let p = match t.precision {
+                TimexPrecision::Day => "day",
+                TimexPrecision::Week => "week",
+                TimexPrecision::Month => "month",
+                TimexPrecision::Year => "year",
+            };
+            (Some(t.date), Some(p.to_string()))
+        }
+        None => (
+            article.meta.published,
+            article.meta.published.map(|_| "article".to_string()),
+        ),
+    }
+}

@@ -1,0 +1,12 @@
+//! dyad-events: the CAMEO event ontology, the verb-pattern dictionary and the coder that turns
+//! a sentence with actor mentions into CAMEO events.
+
+pub mod cameo;
+mod cameo_table;
+pub mod coder;
+pub mod inflect;
+pub mod verbs;
+
+pub use cameo::{lookup, CodeInfo};
+pub use coder::{Coder, Found, Trace};
+pub use verbs::{Pattern, VerbDict};

@@ -1,0 +1,285 @@
+//! The verb-pattern dictionary (`dicts/verbs/*.txt`, syntax in `dicts/FORMAT.md`): loading with
+//! `path:line` diagnostics, and matching a pattern against the tokens of a sentence.
+
+use crate::cameo::{self, CodeInfo};
+use crate::inflect;
+use dyad_core::dictfile::dict_lines;
+use dyad_core::{Diagnostic, RuleRef};
+use std::collections::HashMap;
+use std::sync::Arc;
+
+/// How many tokens `...` may skip.
+pub const GAP: usize = 5;
+
+/// Tokens a gap never crosses.
+const CLAUSE_BREAKS: &[&str] = &[";", ":", ".", "!", "?", "\"", "--", "—"];
+
+/// One element of a pattern.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Elem {
+    /// Any of these word forms (inflections already expanded).
+    Words(Vec<String>),
+    /// Skip up to `GAP` tokens.
+    Gap,
+}
+
+/// One verb pattern.
+#[derive(Debug, Clone)]
+pub struct Pattern {
+    pub code: &'static CodeInfo,
+    pub elems: Vec<Elem>,
+    /// Prepositions that introduce the target (empty: first actor after the anchor).
+    pub preps: Vec<String>,
+    /// The pattern as written, for explanations.
+    pub text: String,
+    pub rule: RuleRef,
+}
+
+impl Pattern {
+    /// Number of word elements: longer patterns are more specific.
+    pub fn specificity(&self) -> usize {
+        self.elems
+            .iter()
+            .filter(|e| matches!(e, Elem::Words(_)))
+            .count()
+    }
+
+    /// Matches the pattern with its anchor at `start` in `norm[..end]`. Returns the indexes of
+    /// the tokens that matched word elements.
+    pub fn match_at(&self, norm: &[String], start: usize, end: usize) -> Option<Vec<usize>> {
+        let mut hits = Vec::new();
+        if self.walk(norm, start, end, 0, &mut hits) {
+            Some(hits)
+        } else {
+            None
+        }
+    }
+
+    /// Matches a pattern whose anchor at `anchor` is a passive participle and whose other word
+    /// elements stand, in order, in the five tokens before it ("new sanctions were imposed").
+    pub fn match_passive(
+        &self,
+        norm: &[String],
+        start: usize,
+        anchor: usize,
+    ) -> Option<Vec<usize>> {
+        let Some(Elem::Words(first)) = self.elems.first() else {
+            return None;
+        };
+        if !first.iter().any(|w| *w == norm[anchor]) {
+            return None;
+        }
+        let rest: Vec<&Vec<String>> = self
+            .elems
+            .iter()
+            .skip(1)
+            .filter_map(|e| match e {
+                Elem::Words(ws) => Some(ws),
+                Elem::Gap => None,
+            })
+            .collect();
+        if rest.is_empty() {
+            return None;
+        }
+        let lo = anchor.saturating_sub(GAP + 1).max(start);
+        let mut hits = vec![anchor];
+        let mut k = lo;
+        for ws in rest {
+            let pos = (k..anchor).find(|&p| ws.iter().any(|w| *w == norm[p]))?;
+            hits.push(pos);
+            k = pos + 1;
+        }
+        Some(hits)
+    }
+
+    fn walk(
+        &self,
+        norm: &[String],
+        pos: usize,
+        end: usize,
+        e: usize,
+        hits: &mut Vec<usize>,
+    ) -> bool {
+        let Some(elem) = self.elems.get(e) else {
+            return true;
+        };
+        match elem {
+            Elem::Words(ws) => {
+                if pos < end && ws.iter().any(|w| *w == norm[pos]) {
+                    hits.push(pos);
+                    if self.walk(norm, pos + 1, end, e + 1, hits) {
+                        return true;
+                    }
+                    hits.pop();
+                }
+                false
+            }
+            Elem::Gap => {
+                for skip in 0..=GAP {
+                    let p = pos + skip;
+                    if p > end {
+                        break;
+                    }
+                    if skip > 0 && CLAUSE_BREAKS.contains(&norm[p - 1].as_str()) {
+                        break;
+                    }
+                    if self.walk(norm, p, end, e + 1, hits) {
+                        return true;
+                    }
+                }
+                false
+            }
+        }
+    }
+}
+
+/// The loaded verb patterns, indexed by the word forms of their anchors.
+#[derive(Debug, Default, Clone)]
+pub struct VerbDict {
+    pub patterns: Vec<Pattern>,
+    index: HashMap<String, Vec<usize>>,
+}
+
+fn parse_elem(s: &str) -> Result<Elem, String> {
+    if s == "..." {
+        return Ok(Elem::Gap);
+    }
+    let mut words = Vec::new();
+    for alt in s.split('|') {
+        if alt.is_empty() {
+            return Err(format!("empty alternative in {s:?}"));
+        }
+        let (inflect, w) = match alt.strip_prefix('+') {
+            Some(w) => (true, w),
+            None => (false, alt),
+        };
+        if w.is_empty()
+            || !w
+                .chars()
+                .all(|c| c.is_alphanumeric() || matches!(c, '-' | '\'' | '.'))
+        {
+            return Err(format!("bad pattern word {alt:?}"));
+        }
+        if inflect {
+            words.extend(inflect::forms(w));
+        } else {
+            words.push(w.to_lowercase());
+        }
+    }
+    words.sort();
+    words.dedup();
+    Ok(Elem::Words(words))
+}
+
+impl VerbDict {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Patterns whose anchor matches the word `norm`.
+    pub fn anchored_at(&self, norm: &str) -> &[usize] {
+        self.index.get(norm).map(Vec::as_slice).unwrap_or(&[])
+    }
+
+    /// Loads one pattern file; returns the diagnostics for lines it could not use.
+    pub fn load(&mut self, file: &str, text: &str) -> Vec<Diagnostic> {
+        let mut diags = Vec::new();
+        let file_arc: Arc<str> = Arc::from(file);
+        let lines = match dict_lines(text) {
+            Ok(l) => l,
+            Err((line, msg)) => return vec![Diagnostic::error(file, Some(line), msg)],
+        };
+        for l in lines {
+            match self.parse_line(l.text) {
+                Ok((code, elems, preps)) => {
+                    let idx = self.patterns.len();
+                    if let Some(Elem::Words(ws)) = elems.first() {
+                        for w in ws {
+                            self.index.entry(w.clone()).or_default().push(idx);
+                        }
+                    }
+                    self.patterns.push(Pattern {
+                        code,
+                        elems,
+                        preps,
+                        text: l.text.to_string(),
+                        rule: RuleRef::new(file_arc.clone(), l.line),
+                    });
+                }
+                Err(msg) => diags.push(Diagnostic::error(file, Some(l.line), msg)),
+            }
+        }
+        diags
+    }
+
+    #[allow(clippy::type_complexity)]
+    fn parse_line(
+        &self,
+        text: &str,
+    ) -> Result<(&'static CodeInfo, Vec<Elem>, Vec<String>), String> {
+        let (body, preps) = match text.split_once('>') {
+            Some((b, p)) => {
+                let preps: Vec<String> = p.split('|').map(|x| x.trim().to_lowercase()).collect();
+                if preps
+                    .iter()
+                    .any(|p| p.is_empty() || p.contains(char::is_whitespace))
+                {
+                    return Err(format!("bad preposition list after `>`: {:?}", p.trim()));
+                }
+                (b, preps)
+            }
+            None => (text, Vec::new()),
+        };
+        let mut parts = body.split_whitespace();
+        let code = parts.next().ok_or("empty pattern line")?;
+        let info =
+            cameo::lookup(code).ok_or_else(|| format!("{code:?} is not a CAMEO event code"))?;
+        let elems = parts.map(parse_elem).collect::<Result<Vec<_>, _>>()?;
+        match (elems.first(), elems.last()) {
+            (None, _) => return Err("pattern has no words".into()),
+            (Some(Elem::Gap), _) => return Err("pattern cannot start with `...`".into()),
+            (_, Some(Elem::Gap)) => return Err("pattern cannot end with `...`".into()),
+            _ => {}
+        }
+        Ok((info, elems, preps))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn norm(s: &str) -> Vec<String> {
+        s.split_whitespace().map(|w| w.to_lowercase()).collect()
+    }
+
+    #[test]
+    fn loads_and_reports() {
+        let mut d = VerbDict::new();
+        let diags = d.load(
+            "v.txt",
+            "dyad-dict 1\n161 +recall ... +ambassador|+envoy\n163 +impose ... +sanction > on|against\n999 +foo\n040 ... +meet\n040 +meet > \n",
+        );
+        let msgs: Vec<String> = diags.iter().map(ToString::to_string).collect();
+        assert_eq!(msgs.len(), 3, "{msgs:?}");
+        assert!(msgs[0].starts_with("v.txt:4: error: \"999\" is not a CAMEO event code"));
+        assert!(msgs[1].starts_with("v.txt:5:"));
+        assert!(msgs[2].starts_with("v.txt:6:"));
+        assert_eq!(d.patterns.len(), 2);
+        assert_eq!(d.anchored_at("recalled"), &[0]);
+        assert_eq!(d.patterns[1].preps, vec!["on", "against"]);
+    }
+
+    #[test]
+    fn gaps_and_alternatives() {
+        let mut d = VerbDict::new();
+        d.load("v.txt", "161 +recall ... +ambassador|+envoy\n");
+        let p = &d.patterns[0];
+        let s = norm("russia recalled its ambassador to washington");
+        assert_eq!(p.match_at(&s, 1, s.len()), Some(vec![1, 3]));
+        let s = norm("russia recalled a b c d e f ambassador");
+        assert_eq!(p.match_at(&s, 1, s.len()), None);
+        let s = norm("russia recalled ; its ambassador");
+        assert_eq!(p.match_at(&s, 1, s.len()), None);
+    }
+}

@@ -1,0 +1,109 @@
+//! dyad: the pipeline that wires the stages together (ingest → text → actors → events) and
+//! the `dyad` command line. Stage crates never depend on each other; only this crate does.
+
+pub mod dicts;
+pub mod output;
+
+use dyad_actors::{ActorDicts, LexKind};
+use dyad_core::{Article, Diagnostic, Doc, Event, Mention, RawArticle};
+use dyad_events::{Coder, Trace, VerbDict};
+
+pub use dicts::{DictFile, DictKind};
+
+/// Loaded dictionaries, ready to code articles.
+pub struct Pipeline {
+    pub actors: ActorDicts,
+    pub verbs: VerbDict,
+    /// What the loaders reported about dictionary lines they could not use.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+fn phrase_tokens(s: &str) -> Vec<String> {
+    dyad_text::tokenize::tokenize(s)
+        .iter()
+        .map(|t| s[t.span.start..t.span.end].to_string())
+        .collect()
+}
+
+/// One sentence as the coder saw it, for `dyad explain`.
+pub struct SentenceTrace {
+    pub mentions: Vec<Mention>,
+    pub trace: Trace,
+    pub events: Vec<Event>,
+}
+
+impl Pipeline {
+    /// Loads dictionary files. Bad lines become diagnostics; the good ones are kept.
+    pub fn load(files: &[DictFile]) -> Pipeline {
+        let mut actors = ActorDicts::default();
+        let mut verbs = VerbDict::new();
+        let mut diagnostics = Vec::new();
+        for f in files {
+            let d = match f.kind {
+                DictKind::Actors => actors.actors.load(
+                    &f.name,
+                    &f.text,
+                    LexKind::Actors,
+                    &phrase_tokens,
+                    &dyad_text::normalize_token,
+                ),
+                DictKind::Agents => actors.agents.load(
+                    &f.name,
+                    &f.text,
+                    LexKind::Agents,
+                    &phrase_tokens,
+                    &dyad_text::normalize_token,
+                ),
+                DictKind::Verbs => verbs.load(&f.name, &f.text),
+            };
+            diagnostics.extend(d);
+        }
+        Pipeline {
+            actors,
+            verbs,
+            diagnostics,
+        }
+    }
+
+    /// The pipeline with the dictionaries bundled in the binary.
+    pub fn bundled() -> Pipeline {
+        Self::load(&dicts::bundled())
+    }
+
+    /// Extracts, cuts and codes one raw input.
+    pub fn code_raw(&self, raw: &RawArticle) -> Result<Vec<Event>, dyad_text::TextError> {
+        let article = dyad_text::extract(raw)?;
+        Ok(self.code_article(&article))
+    }
+
+    /// Codes an extracted article.
+    pub fn code_article(&self, article: &Article) -> Vec<Event> {
+        let doc = dyad_text::doc(article);
+        let mut out = Vec::new();
+        for s in 0..doc.sentences.len() {
+            out.extend(self.code_sentence(article, &doc, s, None).events);
+        }
+        out
+    }
+
+    /// Codes sentence `s` of `doc`, keeping what the coder tried when `explain` is set.
+    pub fn code_sentence(
+        &self,
+        article: &Article,
+        doc: &Doc,
+        s: usize,
+        explain: Option<()>,
+    ) -> SentenceTrace {
+        let range = doc.sentences[s].tokens.clone();
+        let mentions = self.actors.mentions(doc, range, article.meta.published);
+        let coder = Coder::new(&self.verbs);
+        let mut trace = Trace { tried: Vec::new() };
+        let found = coder.code_sentence(doc, s, &mentions, explain.map(|_| &mut trace));
+        let events = coder.records(article, doc, s, &mentions, &found);
+        SentenceTrace {
+            mentions,
+            trace,
+            events,
+        }
+    }
+}

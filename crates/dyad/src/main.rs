@@ -1,0 +1,52 @@
+//! The `dyad` command line: one module per subcommand under `cmd/`.
+
+mod cmd;
+
+use clap::{Parser, Subcommand};
+use std::process::ExitCode;
+
+/// dyad turns news articles into CAMEO political event data: who did what to whom, when, and
+/// according to whom.
+#[derive(Parser)]
+#[command(name = "dyad", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Code articles (files, directories, `-` for stdin) into CAMEO events, one JSON line each.
+    Code(cmd::code::Args),
+    /// Show how one sentence is coded: tokens, actors, patterns tried, events.
+    Explain(cmd::explain::Args),
+    /// Dictionary tools.
+    #[command(subcommand)]
+    Dict(cmd::dict::Command),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Code(a) => cmd::code::run(a),
+        Command::Explain(a) => cmd::explain::run(a),
+        Command::Dict(c) => cmd::dict::run(c),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            if is_broken_pipe(&e) {
+                return ExitCode::SUCCESS;
+            }
+            eprintln!("dyad: error: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| {
+        c.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}

@@ -1,0 +1,272 @@
+//! `dyad` command-line tests: the binary is run on real files, as a user would.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+/// A scratch directory for one test, removed when dropped.
+struct Workdir {
+    dir: PathBuf,
+}
+
+impl Workdir {
+    fn new(name: &str) -> Workdir {
+        let dir = std::env::temp_dir().join(format!("dyad-cli-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        Workdir { dir }
+    }
+    fn write(&self, name: &str, bytes: &[u8]) -> PathBuf {
+        let p = self.dir.join(name);
+        std::fs::write(&p, bytes).unwrap();
+        p
+    }
+}
+
+impl Drop for Workdir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.dir);
+    }
+}
+
+fn dyad(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_dyad"))
+        .args(args)
+        .output()
+        .expect("run dyad")
+}
+
+fn repo() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+const CONTRACT: &[&str] = &[
+    "schema_version",
+    "article",
+    "outlet",
+    "url",
+    "article_date",
+    "date",
+    "source",
+    "source_text",
+    "target",
+    "target_text",
+    "code",
+    "root_code",
+    "event_name",
+    "quad_class",
+    "goldstein",
+    "sentence",
+    "sentence_index",
+    "span",
+    "verb_text",
+    "modality",
+    "attribution",
+    "rule",
+];
+
+fn lines(out: &Output) -> Vec<serde_json::Value> {
+    String::from_utf8(out.stdout.clone())
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("not JSON: {e}: {l}")))
+        .collect()
+}
+
+#[test]
+fn codes_the_bundled_examples_with_every_contract_field() {
+    let ex = repo().join("examples");
+    let out = dyad(&["code", ex.to_str().unwrap()]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let events = lines(&out);
+    assert!(events.len() >= 20, "only {} events", events.len());
+    for e in &events {
+        for f in CONTRACT {
+            assert!(e.get(f).is_some(), "missing {f} in {e}");
+        }
+        let code = e["code"].as_str().unwrap();
+        assert!(code.starts_with(e["root_code"].as_str().unwrap()));
+        assert!((1..=4).contains(&e["quad_class"].as_u64().unwrap()));
+        let span = &e["span"];
+        assert!(span["start"].as_u64() < span["end"].as_u64());
+        assert!(e["rule"].as_str().unwrap().contains(".txt:"));
+    }
+    // Every article is dated from its dateline.
+    assert!(events.iter().all(|e| !e["article_date"].is_null()));
+    // Nothing from the blog's comment section, share block or footer.
+    let blog: Vec<_> = events
+        .iter()
+        .filter(|e| e["article"].as_str().unwrap().contains("helsinki-blog"))
+        .collect();
+    assert!(!blog.is_empty(), "the blog's article text has events");
+    let text = std::fs::read_to_string(ex.join("2018-07-17-helsinki-blog.txt")).unwrap();
+    let comments_at = text.find("thoughts on").expect("comment heading");
+    for e in blog {
+        let s = e["sentence"].as_str().unwrap();
+        let pos = text.find(s).unwrap_or(0);
+        assert!(pos < comments_at, "event from the comment section: {s}");
+    }
+}
+
+#[test]
+fn bad_inputs_are_reported_and_the_rest_is_coded() {
+    let w = Workdir::new("bad");
+    let good = w.write(
+        "good.txt",
+        b"Russia recalled its ambassador to Washington on Wednesday.\n",
+    );
+    let bin = w.write("image.png", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR");
+    let bad = w.write("latin1.txt", b"Russia met China.\nCaf\xe9 talks\n");
+    let empty = w.write("empty.txt", b"");
+    let missing = w.dir.join("missing.txt");
+    let out = dyad(&[
+        "code",
+        "--date",
+        "2021-03-18",
+        missing.to_str().unwrap(),
+        bin.to_str().unwrap(),
+        bad.to_str().unwrap(),
+        empty.to_str().unwrap(),
+        good.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    let errs: Vec<&str> = err.lines().collect();
+    assert_eq!(errs.len(), 4, "{err}");
+    assert!(
+        errs[0].contains("missing.txt") && errs[0].contains("no such file"),
+        "{err}"
+    );
+    assert!(
+        errs[1].contains("image.png") && errs[1].contains("binary"),
+        "{err}"
+    );
+    assert!(
+        errs[2].contains("latin1.txt:2:") && errs[2].contains("UTF-8"),
+        "{err}"
+    );
+    assert!(
+        errs[3].contains("empty.txt") && errs[3].contains("empty"),
+        "{err}"
+    );
+    let events = lines(&out);
+    assert!(
+        events
+            .iter()
+            .any(|e| e["code"] == "161" && e["date"] == "2021-03-17"),
+        "{events:?}"
+    );
+}
+
+#[test]
+fn exit_codes() {
+    let w = Workdir::new("exit");
+    let good = w.write("a.txt", b"Washington imposed new sanctions on Moscow.");
+    assert_eq!(
+        dyad(&["code", good.to_str().unwrap()]).status.code(),
+        Some(0)
+    );
+    assert_eq!(
+        dyad(&["code", "--date", "yesterday", good.to_str().unwrap()])
+            .status
+            .code(),
+        Some(2)
+    );
+    assert_eq!(dyad(&["code", "--no-such-flag"]).status.code(), Some(2));
+    assert_eq!(dyad(&["code"]).status.code(), Some(2));
+}
+
+#[test]
+fn stdin_and_flags() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_dyad"))
+        .args(["code", "-", "--date", "2021-03-18", "--outlet", "Wire"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    use std::io::Write;
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(b"Russia recalled its ambassador to Washington last month.")
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success());
+    let events = lines(&out);
+    assert_eq!(events.len(), 1, "{events:?}");
+    assert_eq!(events[0]["article"], "-");
+    assert_eq!(events[0]["outlet"], "Wire");
+    assert_eq!(events[0]["article_date"], "2021-03-18");
+    assert_eq!(events[0]["date"], "2021-02-01");
+    assert_eq!(events[0]["date_precision"], "month");
+}
+
+#[test]
+fn html_input_uses_page_metadata_and_skips_comments() {
+    let w = Workdir::new("html");
+    let page = w.write(
+        "page.html",
+        br#"<!doctype html><html><head><title>Envoy</title>
+        <meta property="og:site_name" content="Example Wire">
+        <meta property="article:published_time" content="2021-03-18T08:00:00Z"></head>
+        <body><nav><a href="/">Home</a></nav><article>
+        <p>Russia recalled its ambassador to Washington on Wednesday.</p></article>
+        <section class="comments"><p>China attacked Japan, a reader wrote.</p></section>
+        </body></html>"#,
+    );
+    let out = dyad(&["code", page.to_str().unwrap()]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let events = lines(&out);
+    assert_eq!(events.len(), 1, "{events:?}");
+    assert_eq!(events[0]["outlet"], "Example Wire");
+    assert_eq!(events[0]["date"], "2021-03-17");
+}
+
+#[test]
+fn dict_check_passes_on_bundled_and_fails_on_broken() {
+    let out = dyad(&["dict", "check"]);
+    assert!(
+        out.status.success(),
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let w = Workdir::new("dict");
+    std::fs::create_dir_all(w.dir.join("actors")).unwrap();
+    std::fs::create_dir_all(w.dir.join("verbs")).unwrap();
+    w.write(
+        "actors/a.txt",
+        b"RUS Russia\n  name: Russia\n  nonsense here\n",
+    );
+    w.write("verbs/v.txt", b"161 +recall ... +ambassador\n999 +fly\n");
+    let out = dyad(&["dict", "check", "--dicts", w.dir.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("a.txt:3:"), "{err}");
+    assert!(err.contains("v.txt:2:"), "{err}");
+}
+
+#[test]
+fn explain_shows_rules() {
+    let out = dyad(&[
+        "explain",
+        "Russia recalled its ambassador to Washington on Wednesday.",
+        "--date",
+        "2021-03-18",
+    ]);
+    assert!(out.status.success());
+    let s = String::from_utf8_lossy(&out.stdout);
+    assert!(s.contains("actor: \"Russia\" = RUS"), "{s}");
+    assert!(s.contains("EVENT RUS 161 USA"), "{s}");
+    assert!(s.contains("dicts/verbs/cameo.txt:"), "{s}");
+    assert!(s.contains("date=2021-03-17"), "{s}");
+}

@@ -1,0 +1,185 @@
+//! End-to-end coding of single sentences and short articles through the bundled dictionaries.
+
+use chrono::NaiveDate;
+use dyad::Pipeline;
+use dyad_core::{Article, ArticleMeta, DateSource, Event, Modality, Origin};
+use std::sync::OnceLock;
+
+fn pipeline() -> &'static Pipeline {
+    static P: OnceLock<Pipeline> = OnceLock::new();
+    P.get_or_init(Pipeline::bundled)
+}
+
+fn d(s: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+}
+
+fn code(text: &str, date: Option<&str>) -> Vec<Event> {
+    let published = date.map(d);
+    let article = Article {
+        id: "test".into(),
+        origin: Origin::file("test"),
+        meta: ArticleMeta {
+            published,
+            date_source: published.map(|_| DateSource::Flag),
+            ..ArticleMeta::default()
+        },
+        text: text.to_string(),
+    };
+    pipeline().code_article(&article)
+}
+
+fn show(events: &[Event]) -> Vec<String> {
+    events
+        .iter()
+        .map(|e| {
+            format!(
+                "{} {} {}",
+                e.source,
+                e.code,
+                e.target.as_deref().unwrap_or("-")
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn bundled_dictionaries_load_cleanly() {
+    let p = pipeline();
+    let msgs: Vec<String> = p.diagnostics.iter().map(ToString::to_string).collect();
+    assert!(msgs.is_empty(), "{msgs:#?}");
+    assert!(p.actors.actors.entries.len() > 300);
+    assert!(p.verbs.patterns.len() > 200);
+}
+
+#[test]
+fn envoy_recall_with_relative_date() {
+    let ev = code(
+        "Russia recalled its ambassador to Washington on Wednesday.",
+        Some("2021-03-18"),
+    );
+    let e = ev
+        .iter()
+        .find(|e| e.code == "161")
+        .unwrap_or_else(|| panic!("{:?}", show(&ev)));
+    assert!(e.source.starts_with("RUS"), "{}", e.source);
+    assert_eq!(e.target.as_deref(), Some("USA"));
+    assert_eq!(e.date, Some(d("2021-03-17")));
+    assert_eq!(e.date_precision.as_deref(), Some("day"));
+    assert_eq!(e.modality, Modality::Asserted);
+    assert!(e.rule.starts_with("dicts/verbs/cameo.txt:"), "{}", e.rule);
+    assert_eq!(
+        e.sentence,
+        "Russia recalled its ambassador to Washington on Wednesday."
+    );
+}
+
+#[test]
+fn sanctions_between_capitals() {
+    let ev = code("Washington imposed new sanctions on Moscow.", None);
+    let e = ev
+        .iter()
+        .find(|e| e.code == "163")
+        .unwrap_or_else(|| panic!("{:?}", show(&ev)));
+    assert!(e.source.starts_with("USA"), "{}", e.source);
+    assert!(e.target.as_deref().unwrap_or("").starts_with("RUS"));
+    assert_eq!(e.date, None);
+}
+
+#[test]
+fn ministers_meet() {
+    let ev = code(
+        "Russian Foreign Minister Sergei Lavrov met U.S. Secretary of State Mike Pompeo in Sochi.",
+        Some("2019-05-14"),
+    );
+    let e = ev
+        .iter()
+        .find(|e| e.root_code == "04")
+        .unwrap_or_else(|| panic!("{:?}", show(&ev)));
+    let pair = [e.source.as_str(), e.target.as_deref().unwrap_or("")];
+    assert!(pair.iter().any(|c| c.starts_with("RUS")), "{pair:?}");
+    assert!(pair.iter().any(|c| c.starts_with("USA")), "{pair:?}");
+    assert_eq!(e.source, "RUSGOV");
+    assert_eq!(e.target.as_deref(), Some("USAGOV"));
+    assert_eq!(e.date, Some(d("2019-05-14")));
+    // Sochi is where they met, not an actor.
+    assert!(ev
+        .iter()
+        .all(|e| !e.target_text.as_deref().unwrap_or("").contains("Sochi")));
+}
+
+#[test]
+fn passive_voice_takes_the_agent_as_source() {
+    let ev = code(
+        "New sanctions were imposed on Russia by the United States.",
+        None,
+    );
+    assert!(
+        show(&ev).contains(&"USA 163 RUS".to_string()),
+        "{:?}",
+        show(&ev)
+    );
+}
+
+#[test]
+fn negation_and_future_are_marked() {
+    let ev = code("Moscow did not expel any American diplomats.", None);
+    assert!(!ev.is_empty(), "no event");
+    assert!(ev.iter().all(|e| e.modality == Modality::Negated), "{ev:?}");
+    let ev = code("Biden will meet Putin in Geneva.", Some("2021-06-01"));
+    let e = ev.iter().find(|e| e.root_code == "04").expect("meet event");
+    assert_eq!(e.modality, Modality::Future);
+    assert_eq!(e.source, "USAGOV");
+    assert_eq!(e.target.as_deref(), Some("RUSGOV"));
+    let ev = code(
+        "If Russia invades Ukraine, the United States would impose sanctions on Moscow.",
+        None,
+    );
+    assert!(
+        ev.iter().all(|e| e.modality == Modality::Hypothetical),
+        "{ev:?}"
+    );
+}
+
+#[test]
+fn reported_speech_is_attributed() {
+    let ev = code(
+        "The Kremlin said Washington had imposed sanctions on Russia.",
+        None,
+    );
+    let e = ev
+        .iter()
+        .find(|e| e.code == "163")
+        .unwrap_or_else(|| panic!("{:?}", show(&ev)));
+    assert!(e.source.starts_with("USA"));
+    let a = e.attribution.as_ref().expect("attribution");
+    assert_eq!(a.code.as_deref(), Some("RUSGOV"));
+    let ev = code(
+        "“We will expel the American ambassador,” Lavrov told reporters.",
+        Some("2021-04-15"),
+    );
+    let e = ev.first().unwrap_or_else(|| panic!("no event"));
+    assert_eq!(
+        e.attribution.as_ref().and_then(|a| a.code.as_deref()),
+        Some("RUSGOV")
+    );
+}
+
+#[test]
+fn dated_roles_change_the_code() {
+    // Pompeo was CIA director in 2017 and Secretary of State in 2019.
+    let ev = code("Mike Pompeo met Sergei Lavrov.", Some("2019-05-14"));
+    assert_eq!(show(&ev), vec!["USAGOV 040 RUSGOV"]);
+    let ev = code("Mike Pompeo met Sergei Lavrov.", Some("2017-06-01"));
+    assert_eq!(ev.first().map(|e| e.source.as_str()), Some("USASPY"));
+}
+
+#[test]
+fn one_event_per_sentence_source_target_code() {
+    let ev = code(
+        "Russia criticized and condemned the United States, criticizing the United States.",
+        None,
+    );
+    let n = ev.iter().filter(|e| e.code == "111").count();
+    assert!(n <= 1, "{:?}", show(&ev));
+}
