@@ -160,6 +160,16 @@ impl ActorDicts {
                 (None, Some((pg, lg))) => Some((LexKind::Agents, pg, lg)),
                 (None, None) => None,
             };
+            // A surname alone after an unknown first name is someone else ("Frank Rubio").
+            let pick = pick.filter(|&(kind, phrase, len)| {
+                !(kind == LexKind::Actors
+                    && len == 1
+                    && self.actors.entries[self.actors.phrases[phrase].entry].code.is_none()
+                    && i > range.start + 1
+                    && hits.last().is_none_or(|h: &Hit| h.tokens.end < i)
+                    && is_capitalized(doc.token_text(i - 1))
+                    && doc.token_text(i - 1).chars().all(char::is_alphabetic))
+            });
             match pick {
                 Some((kind, phrase, len)) => {
                     let located = kind == LexKind::Actors

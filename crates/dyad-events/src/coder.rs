@@ -194,12 +194,24 @@ impl<'a> Coder<'a> {
             } else {
                 Vec::new()
             };
-            let before = mentions
+            let mut before = mentions
                 .iter()
                 .enumerate()
                 .rev()
                 .find(|(k, m)| m.tokens.end <= i && !earlier_targets.contains(k))
                 .map(|(k, _)| k);
+            // ", accusing the Kremlin of …": a participle after a comma takes the sentence's
+            // subject, its first actor.
+            if i > range.start && norm[i - 1] == "," && norm[i].ends_with("ing") {
+                before = mentions.iter().position(|m| m.tokens.end <= i);
+            }
+            // "Putin said that the report accused Russia": another subject stands between the
+            // actor and the verb, so that actor is not the source.
+            if let Some(b) = before {
+                if has_other_subject(norm, mentions[b].tokens.end, i) {
+                    before = None;
+                }
+            }
             let speaker = self.speaker(doc, mentions, &quotes, range.clone(), i);
             // "We will expel …," Lavrov said: a first-person subject inside a quote is the speaker.
             let first_person = quotes.iter().any(|q| inside(q, i))
@@ -305,9 +317,12 @@ impl<'a> Coder<'a> {
                 )
             })
             .unwrap_or(end);
-        mentions
-            .iter()
-            .position(|m| m.tokens.start > anchor && m.tokens.start < stop)
+        // Not a place: "met Lavrov in Finland".
+        mentions.iter().position(|m| {
+            m.tokens.start > anchor
+                && m.tokens.start < stop
+                && !matches!(norm[m.tokens.start - 1].as_str(), "in" | "at" | "near")
+        })
     }
 
     /// The speaker of an event at `anchor`: the actor of a reporting verb in the same sentence
@@ -461,6 +476,28 @@ fn record(
             .map(|t| t.rules.iter().map(ToString::to_string).collect())
             .unwrap_or_default(),
     }
+}
+
+/// Complementizers and subordinators that open a clause with its own subject.
+const CLAUSE_OPENERS: &[&str] = &[
+    "that", "which", "whether", "because", "after", "before", "when", "while", "although",
+    "though", "since", "where", "who", "whom", "until", "as",
+];
+
+/// Words that may stand between a clause opener and its verb without being a subject.
+const NON_SUBJECT: &[&str] = &[
+    "not", "n't", "also", "had", "has", "have", "was", "were", "is", "are", "be", "been", "will",
+    "would", "could", "should", "may", "might", "can", "did", "does", "do", "then", "later",
+    "already", "still", "again", "once", "to", ",",
+];
+
+/// True when a clause opener between `from` and the verb at `anchor` is followed by words
+/// other than auxiliaries and adverbs: that clause has its own subject.
+fn has_other_subject(norm: &[String], from: usize, anchor: usize) -> bool {
+    let Some(o) = (from..anchor).rev().find(|&k| CLAUSE_OPENERS.contains(&norm[k].as_str())) else {
+        return false;
+    };
+    (o + 1..anchor).any(|k| !NON_SUBJECT.contains(&norm[k].as_str()) && !norm[k].ends_with("ly"))
 }
 
 /// A passive participle: a form of "be" (or "get") before it, skipping -ly adverbs
