@@ -164,7 +164,9 @@ impl ActorDicts {
             let pick = pick.filter(|&(kind, phrase, len)| {
                 !(kind == LexKind::Actors
                     && len == 1
-                    && self.actors.entries[self.actors.phrases[phrase].entry].code.is_none()
+                    && self.actors.entries[self.actors.phrases[phrase].entry]
+                        .code
+                        .is_none()
                     && i > range.start + 1
                     && hits.last().is_none_or(|h: &Hit| h.tokens.end < i)
                     && is_capitalized(doc.token_text(i - 1))

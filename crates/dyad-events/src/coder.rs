@@ -235,6 +235,11 @@ impl<'a> Coder<'a> {
                     .prep_target(pat.preps.as_slice(), norm, mentions, i, range.end)
                     .filter(|t| *t != agent);
                 (Some(agent), prep_target.or(before))
+            } else if passive {
+                // A passive without "by": the actor before the verb is what was acted on, and
+                // who acted is not said.
+                tried.push((p, i, "passive without an agent: no source".to_string()));
+                continue;
             } else {
                 (
                     before,
@@ -365,11 +370,21 @@ impl<'a> Coder<'a> {
                 }
             } else if r > anchor || in_quote {
                 // "…, the ministry said." / "…, said Lavrov." / "… according to Peskov."
-                let after = mentions
-                    .iter()
-                    .position(|m| m.tokens.start > r && m.tokens.start <= r + 4);
+                // The reporting clause is set off by a comma or a quote mark; "after Biden
+                // said" is a clause of its own, not a report of the event.
+                let set_off = |k: usize| {
+                    k > range.start && matches!(norm[k - 1].as_str(), "," | "\"" | "—" | "--")
+                };
+                let after = mentions.iter().position(|m| {
+                    m.tokens.start > r
+                        && m.tokens.start <= r + 4
+                        && (set_off(r) || norm[r] == "according")
+                });
                 let before = mentions.iter().rposition(|m| {
-                    m.tokens.end <= r && m.tokens.start > anchor && r - m.tokens.end <= 2
+                    m.tokens.end <= r
+                        && m.tokens.start > anchor
+                        && r - m.tokens.end <= 2
+                        && set_off(m.tokens.start)
                 });
                 let pick = if norm[r] == "according" {
                     after
@@ -494,7 +509,10 @@ const NON_SUBJECT: &[&str] = &[
 /// True when a clause opener between `from` and the verb at `anchor` is followed by words
 /// other than auxiliaries and adverbs: that clause has its own subject.
 fn has_other_subject(norm: &[String], from: usize, anchor: usize) -> bool {
-    let Some(o) = (from..anchor).rev().find(|&k| CLAUSE_OPENERS.contains(&norm[k].as_str())) else {
+    let Some(o) = (from..anchor)
+        .rev()
+        .find(|&k| CLAUSE_OPENERS.contains(&norm[k].as_str()))
+    else {
         return false;
     };
     (o + 1..anchor).any(|k| !NON_SUBJECT.contains(&norm[k].as_str()) && !norm[k].ends_with("ly"))
