@@ -29,6 +29,9 @@ pub struct Token {
     pub span: Span,
     /// True when whitespace follows the token in the text.
     pub space_after: bool,
+    /// True when this word continues the previous one's surface token, as a clitic split off
+    /// it ("n't" of "don't", "'s" of "Russia's"): CoNLL-U writes them as one multi-word token.
+    pub joined: bool,
 }
 
 /// One sentence: its byte span and the range of its tokens in `Doc::tokens`.
@@ -68,6 +71,8 @@ pub struct Doc {
     pub norm: Vec<String>,
     /// Universal POS tags, parallel to `tokens` (empty before tagging).
     pub upos: Vec<String>,
+    /// Language-specific (Penn Treebank) POS tags, parallel to `tokens` (empty before tagging).
+    pub xpos: Vec<String>,
     /// Lemmas, parallel to `tokens` (empty before lemmatization).
     pub lemma: Vec<String>,
     /// Head token index (absolute, into `tokens`) or `None` for the root (empty before parsing).

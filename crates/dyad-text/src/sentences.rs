@@ -1,58 +1,32 @@
-//! Sentence splitter over tokens: ends at `.`, `!`, `?` and ellipses (taking closing quotes and
-//! brackets along), never after an abbreviation or initial unless the next word plainly starts a
-//! sentence, and always at a line break after a line that is a heading or list item (a line with
-//! no final punctuation) and at paragraph breaks.
+//! Sentence splitter over tokens, following UD English (EWT/GUM) sentence boundaries: a
+//! sentence ends at `.`, `!`, `?` and runs of them ("!!!", "?!", "....", taking closing quotes
+//! and brackets along) unless a lower-case word follows an ellipsis or the period closes a
+//! list number ("1."), never after an abbreviation or initial unless the next word plainly
+//! starts a sentence, and at every line break except inside a wrapped paragraph (a line of
+//! running text of typical wrap width whose next line starts in lower case).
 
-use crate::tokenize::is_abbreviation;
+use crate::tokenize::SENTENCE_STARTERS;
 use dyad_core::{Sentence, Span, Token};
 
-/// Words that, capitalised after "U.S." and the like, start a new sentence.
-const SENTENCE_STARTERS: &[&str] = &[
-    "The",
-    "A",
-    "An",
-    "He",
-    "She",
-    "It",
-    "They",
-    "We",
-    "I",
-    "But",
-    "And",
-    "In",
-    "On",
-    "At",
-    "This",
-    "That",
-    "These",
-    "Those",
-    "There",
-    "His",
-    "Her",
-    "Its",
-    "Their",
-    "Our",
-    "Mr.",
-    "Ms.",
-    "Mrs.",
-    "However",
-    "Meanwhile",
-    "After",
-    "Before",
-    "When",
-    "While",
-    "As",
-    "If",
-    "Some",
-    "Many",
-];
-
+/// Closing brackets and quotes taken along by a sentence end.
 fn is_closer(s: &str) -> bool {
-    matches!(s, "\"" | "'" | "”" | "’" | ")" | "]" | "}" | "»" | "›")
+    matches!(s, ")" | "]" | "}" | "”" | "’" | "»" | "›" | "''" | "’’")
 }
 
+/// Straight quotes: closers only when written against the sentence end (`."`), openers when
+/// a space comes before them and a word right after (`. "The`).
+fn is_straight_quote(s: &str) -> bool {
+    matches!(s, "\"" | "'")
+}
+
+/// A token of sentence-final marks: ".", "?", "!!!", "?!", "...", "…".
 fn is_terminal(s: &str) -> bool {
-    matches!(s, "." | "!" | "?" | "..." | "…" | "?!" | "!?")
+    !s.is_empty() && s.chars().all(|c| matches!(c, '.' | '!' | '?' | '…'))
+}
+
+/// An ellipsis ("..", "...", "…"), after which a lower-case word continues the sentence.
+fn is_ellipsis(s: &str) -> bool {
+    s.contains("..") || s.contains('…')
 }
 
 /// Groups `tokens` of `text` into sentences.
@@ -60,49 +34,79 @@ pub fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
     let mut out = Vec::new();
     let n = tokens.len();
     let tok = |i: usize| &text[tokens[i].span.start..tokens[i].span.end];
+    // Whether whitespace separates token `i` from the next.
+    let spaced = |i: usize| i + 1 < n && tokens[i].span.end < tokens[i + 1].span.start;
     let mut start = 0;
     let mut i = 0;
     while i < n {
         let t = tok(i);
         let mut end_here = false;
         let mut last = i;
-        if is_terminal(t) {
+        if is_terminal(t) && !is_list_number(text, tokens, start, i) {
             // Take closing quotes/brackets along.
-            while last + 1 < n && is_closer(tok(last + 1)) && !gap_has_newline(text, tokens, last) {
-                last += 1;
+            while last + 1 < n && !gap_has_newline(text, tokens, last) {
+                let c = tok(last + 1);
+                let closes = is_closer(c)
+                    || (is_straight_quote(c)
+                        && (!spaced(last) || last + 2 >= n || spaced(last + 1)));
+                if closes {
+                    last += 1;
+                } else if let Some(k) = footnote_len(text, tokens, last + 1) {
+                    // Footnote marks go with the sentence they follow: "… in 1738. [3]"
+                    last += k;
+                } else {
+                    break;
+                }
             }
             end_here = match next_start(text, tokens, last) {
                 None => true,
+                Some(_) if gap_has_newline(text, tokens, last) => true,
                 Some(nx) => {
-                    let nt = tok(nx);
-                    let first = nt.chars().next().unwrap_or(' ');
-                    // "..." inside a sentence followed by lower case continues it.
-                    first.is_uppercase()
-                        || first.is_ascii_digit()
-                        || matches!(first, '"' | '“' | '‘' | '\'' | '(' | '[' | '«' | '-' | '—')
-                        || gap_has_newline(text, tokens, last)
+                    let first = tok(nx).chars().next().unwrap_or(' ');
+                    if first.is_lowercase() {
+                        // "wait... what" and "“Really?” he asked" go on.
+                        let quoted = (i + 1..=last).any(|k| !matches!(tok(k), ")" | "]" | "}"));
+                        !is_ellipsis(t) && !quoted
+                    } else {
+                        first.is_uppercase()
+                            || first.is_numeric()
+                            || !matches!(
+                                first,
+                                ')' | ']'
+                                    | '}'
+                                    | ','
+                                    | ';'
+                                    | ':'
+                                    | '.'
+                                    | '>'
+                                    | '”'
+                                    | '’'
+                                    | '?'
+                                    | '!'
+                            )
+                    }
                 }
             };
-        } else if t.ends_with('.') && t.len() > 1 && is_abbreviation(&t[..t.len() - 1]) {
-            // "... sanctions on the U.S. The move ..." ends a sentence.
-            if let Some(nx) = next_start(text, tokens, i) {
-                if SENTENCE_STARTERS.contains(&tok(nx)) && !gap_has_newline(text, tokens, i) {
-                    let prev_is_title = i > 0 && matches!(tok(i - 1), "Mr." | "Ms." | "Dr.");
-                    end_here = !prev_is_title && t.chars().filter(|c| *c == '.').count() > 1;
-                }
-            }
         }
-        if !end_here && i + 1 < n && gap_has_newline(text, tokens, i) {
-            // A line break: a paragraph break always ends the sentence; a single newline ends
-            // it after a heading or list line (one with no final punctuation) or before a
-            // line that starts with a list marker.
-            let gap = &text[tokens[i].span.end..tokens[i + 1].span.start];
-            let blank = gap.matches('\n').count() >= 2;
-            let nt = tok(i + 1);
-            let list_next = matches!(nt, "-" | "*" | "•" | "·" | "–" | "—");
-            let line_end_unpunct =
-                !t.ends_with([',', ';', ':']) && !is_soft_line_end(text, tokens, i);
-            end_here = blank || list_next || line_end_unpunct;
+        if !end_here && last + 1 < n && !gap_has_newline(text, tokens, last) {
+            // E-mail signatures and headers written on one line: "Thanks, Kay", "Kay Mann
+            // 03/15/2001 04:11 PM Please ...".
+            end_here = (t == ","
+                && is_closing(text, tokens, start, i)
+                && starts_upper(tok(i + 1))
+                && !SENTENCE_STARTERS.contains(&tok(i + 1))
+                && !(i + 2 < n && is_terminal(tok(i + 2))))
+                || header_time_end(text, tokens, i)
+                || (header_date_at(text, tokens, i + 1) && !t.eq_ignore_ascii_case("on"))
+                || (dateline_at(text, tokens, i + 1) && !PREPOSITIONS.contains(&t))
+                || (i == start + 1
+                    && matches!(tok(start), "Figure" | "Fig." | "Table")
+                    && t.starts_with(|c: char| c.is_ascii_digit())
+                    && starts_upper(tok(i + 1)));
+        }
+        if !end_here && last + 1 < n && gap_has_newline(text, tokens, last) {
+            // A line break ends the sentence, unless it only wraps a paragraph.
+            end_here = !is_soft_line_end(text, tokens, last);
         }
         if end_here || last + 1 >= n {
             let s = Span::new(tokens[start].span.start, tokens[last].span.end);
@@ -119,16 +123,174 @@ pub fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
     out
 }
 
-/// A wrapped line inside a paragraph: the line is long and the next one starts in lower case.
+fn starts_upper(s: &str) -> bool {
+    s.starts_with(char::is_uppercase)
+}
+
+/// Letter closings that end a sentence at their comma ("Thanks, Kay").
+const CLOSINGS: &[&str] = &[
+    "thanks",
+    "thank you",
+    "regards",
+    "best regards",
+    "kind regards",
+    "warm regards",
+    "best",
+    "sincerely",
+    "respectfully",
+    "cheers",
+    "best wishes",
+    "many thanks",
+    "thanks again",
+    "yours truly",
+    "love",
+];
+
+/// Whether tokens `start..i` spell a letter closing.
+fn is_closing(text: &str, tokens: &[Token], start: usize, i: usize) -> bool {
+    if i == start || i - start > 2 {
+        return false;
+    }
+    let phrase = &text[tokens[start].span.start..tokens[i - 1].span.end];
+    phrase.len() <= 14 && CLOSINGS.iter().any(|c| c.eq_ignore_ascii_case(phrase))
+}
+
+fn is_date_token(s: &str) -> bool {
+    let b = s.as_bytes();
+    (5..=10).contains(&b.len())
+        && b[0].is_ascii_digit()
+        && b.iter().filter(|c| **c == b'/').count() == 2
+        && s.split('/')
+            .all(|p| (1..=4).contains(&p.len()) && p.bytes().all(|c| c.is_ascii_digit()))
+}
+
+fn is_clock_token(s: &str) -> bool {
+    let b = s.as_bytes();
+    (4..=8).contains(&b.len())
+        && b.iter().all(|c| c.is_ascii_digit() || *c == b':')
+        && b.contains(&b':')
+        && b[0].is_ascii_digit()
+}
+
+/// Whether a header date and time ("03/15/2001 04:11 PM") starts at token `i`.
+fn header_date_at(text: &str, tokens: &[Token], i: usize) -> bool {
+    let tok = |k: usize| &text[tokens[k].span.start..tokens[k].span.end];
+    i + 1 < tokens.len() && is_date_token(tok(i)) && is_clock_token(tok(i + 1))
+}
+
+/// Whether token `i` ends a header date and time (the time, or the AM/PM after it).
+fn header_time_end(text: &str, tokens: &[Token], i: usize) -> bool {
+    let tok = |k: usize| &text[tokens[k].span.start..tokens[k].span.end];
+    let ampm = |s: &str| matches!(s, "AM" | "PM" | "am" | "pm");
+    if i + 1 < tokens.len() && ampm(tok(i + 1)) {
+        return false;
+    }
+    let time = if ampm(tok(i)) && i > 0 { i - 1 } else { i };
+    time > 0 && header_date_at(text, tokens, time - 1)
+}
+
+const WEEKDAYS: &[&str] = &[
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+
+const MONTHS: &[&str] = &[
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// Words that take a date as their object ("on Tuesday, May 5, 2015").
+const PREPOSITIONS: &[&str] = &[
+    "on", "On", "of", "by", "until", "till", "since", "from", "before", "after", "to", "(", ",",
+    "-", "–", "—", "and", "or", "than", "for", "at", "as",
+];
+
+/// Whether a dateline ("Tuesday, May 5, 2015"), a sentence of its own under a headline,
+/// starts at token `i`.
+fn dateline_at(text: &str, tokens: &[Token], i: usize) -> bool {
+    let tok = |k: usize| &text[tokens[k].span.start..tokens[k].span.end];
+    i + 5 < tokens.len()
+        && WEEKDAYS.contains(&tok(i))
+        && tok(i + 1) == ","
+        && MONTHS.contains(&tok(i + 2))
+        && tok(i + 3).len() <= 2
+        && tok(i + 3).bytes().all(|b| b.is_ascii_digit())
+        && tok(i + 4) == ","
+        && tok(i + 5).len() == 4
+        && tok(i + 5).bytes().all(|b| b.is_ascii_digit())
+}
+
+/// The number of tokens of a footnote mark ("[12]") starting at token `i`.
+fn footnote_len(text: &str, tokens: &[Token], i: usize) -> Option<usize> {
+    let tok = |k: usize| &text[tokens[k].span.start..tokens[k].span.end];
+    if i + 2 < tokens.len()
+        && tok(i) == "["
+        && tok(i + 2) == "]"
+        && tok(i + 1).len() <= 3
+        && tok(i + 1).bytes().all(|b| b.is_ascii_digit())
+    {
+        Some(3)
+    } else {
+        None
+    }
+}
+
+/// The period of a list number opening a sentence ("1. Delete the definition ...").
+fn is_list_number(text: &str, tokens: &[Token], start: usize, i: usize) -> bool {
+    if i <= start || i > start + 3 || &text[tokens[i].span.start..tokens[i].span.end] != "." {
+        return false;
+    }
+    // Only marks ("*", "(") may come before the number.
+    let marks = (start..i - 1)
+        .all(|k| !text[tokens[k].span.start..tokens[k].span.end].contains(char::is_alphanumeric));
+    let prev = &text[tokens[i - 1].span.start..tokens[i - 1].span.end];
+    marks
+        && tokens[i - 1].span.end == tokens[i].span.start
+        && i + 1 < tokens.len()
+        && !gap_has_newline(text, tokens, i)
+        && prev.len() <= 2
+        && prev.chars().all(|c| c.is_ascii_digit())
+}
+
+/// A line break inside a wrapped paragraph: the line is running text of a typical wrap width
+/// and the next line starts in lower case. A blank line, a list item and a line ending a
+/// sentence or short enough to be a heading, greeting or signature always end the sentence.
 fn is_soft_line_end(text: &str, tokens: &[Token], i: usize) -> bool {
     if i + 1 >= tokens.len() {
         return false;
     }
+    let gap = &text[tokens[i].span.end..tokens[i + 1].span.start];
+    if gap.matches('\n').count() >= 2 {
+        return false;
+    }
     let next = &text[tokens[i + 1].span.start..tokens[i + 1].span.end];
+    if matches!(next, "-" | "*" | "•" | "·" | "–" | "—") {
+        return false;
+    }
     let line_start = text[..tokens[i].span.end].rfind('\n').map_or(0, |p| p + 1);
-    let line_len = tokens[i].span.end - line_start;
-    next.chars().next().is_some_and(|c| c.is_lowercase()) && line_len > 40
+    let line_len = text[line_start..tokens[i].span.end].chars().count();
+    next.chars().next().is_some_and(|c| c.is_lowercase())
+        && (WRAP_MIN..=WRAP_MAX).contains(&line_len)
 }
+
+/// Lengths of lines that a hard-wrapped text breaks (e-mail and plain-text wrap widths).
+const WRAP_MIN: usize = 40;
+const WRAP_MAX: usize = 80;
 
 fn gap_has_newline(text: &str, tokens: &[Token], i: usize) -> bool {
     i + 1 < tokens.len() && text[tokens[i].span.end..tokens[i + 1].span.start].contains('\n')

@@ -2,6 +2,7 @@
 //! the `dyad` command line. Stage crates never depend on each other; only this crate does.
 
 pub mod dicts;
+pub mod models;
 pub mod output;
 
 use dyad_actors::{ActorDicts, LexKind};

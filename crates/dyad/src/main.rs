@@ -23,6 +23,16 @@ enum Command {
     /// Dictionary tools.
     #[command(subcommand)]
     Dict(cmd::dict::Command),
+    /// Tokenize, tag, lemmatize and parse articles; print CoNLL-U.
+    Parse(cmd::parse::Args),
+    /// Train the tagger, lemmatizer and parser from UD treebanks.
+    Train(cmd::train::Args),
+    /// Score dyad against gold standards.
+    #[command(subcommand)]
+    Eval(cmd::eval::Command),
+    /// Measure speed.
+    #[command(subcommand)]
+    Bench(cmd::bench::Command),
 }
 
 fn main() -> ExitCode {
@@ -31,6 +41,10 @@ fn main() -> ExitCode {
         Command::Code(a) => cmd::code::run(a),
         Command::Explain(a) => cmd::explain::run(a),
         Command::Dict(c) => cmd::dict::run(c),
+        Command::Parse(a) => cmd::parse::run(a),
+        Command::Train(a) => cmd::train::run(a),
+        Command::Eval(c) => cmd::eval::run(c),
+        Command::Bench(c) => cmd::bench::run(c),
     };
     match result {
         Ok(code) => code,

@@ -30,7 +30,18 @@ pub fn run(a: Args) -> Result<ExitCode> {
         },
         text: a.text.clone(),
     };
-    let doc = dyad_text::doc(&article);
+    let mut doc = dyad_text::doc(&article);
+    // The parse is shown for inspection; the coder of issue #4 will read it.
+    let parsed = match dyad::models::load(None) {
+        Ok(m) => {
+            m.annotate(&mut doc);
+            true
+        }
+        Err(e) => {
+            eprintln!("dyad: warning: no parse: {e:#}");
+            false
+        }
+    };
     for s in 0..doc.sentences.len() {
         println!("sentence {s}: {}", doc.sentence_text(s));
         let range = doc.sentences[s].tokens.clone();
@@ -39,6 +50,24 @@ pub fn run(a: Args) -> Result<ExitCode> {
             .map(|i| format!("{}:{}", i - range.start, doc.token_text(i)))
             .collect();
         println!("  tokens: {}", toks.join(" "));
+        if parsed {
+            let arcs: Vec<String> = range
+                .clone()
+                .map(|i| {
+                    let head = doc.head[i].map_or(0, |h| h - range.start + 1);
+                    format!(
+                        "{}:{}/{}/{}<-{}:{}",
+                        i - range.start + 1,
+                        doc.token_text(i),
+                        doc.lemma[i],
+                        doc.upos[i],
+                        head,
+                        doc.deprel[i]
+                    )
+                })
+                .collect();
+            println!("  parse: {}", arcs.join(" "));
+        }
         for t in doc
             .timexes
             .iter()

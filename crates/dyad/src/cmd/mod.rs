@@ -1,8 +1,12 @@
 //! One module per subcommand.
 
+pub mod bench;
 pub mod code;
 pub mod dict;
+pub mod eval;
 pub mod explain;
+pub mod parse;
+pub mod train;
 
 use anyhow::Result;
 use dyad::{dicts, Pipeline};

@@ -1,0 +1,115 @@
+//! dyad-parse: dyad's own language layer after tokenization — a part-of-speech tagger, a
+//! lemmatizer and a dependency parser, trained from Universal Dependencies treebanks, stored in
+//! one versioned, checksummed model file, and applied to a `Doc` in place.
+
+pub mod hash;
+pub mod lemmatizer;
+pub mod model;
+pub mod parser;
+pub mod perceptron;
+pub mod rng;
+pub mod tagger;
+pub mod train;
+
+use dyad_core::Doc;
+pub use lemmatizer::Lemmatizer;
+pub use model::ModelError;
+pub use parser::Parser;
+pub use tagger::Tagger;
+
+/// Tagger, lemmatizer and parser together: the contents of a model file.
+#[derive(Debug, Clone, Default)]
+pub struct Pipeline {
+    pub tagger: Tagger,
+    pub lemmatizer: Lemmatizer,
+    pub parser: Parser,
+    /// Free-text description of how the model was trained.
+    pub info: String,
+}
+
+impl Pipeline {
+    /// Serializes into the model container format.
+    pub fn to_bytes(&self) -> Result<Vec<u8>, ModelError> {
+        let mut w = model::ByteWriter::default();
+        w.str(&self.info);
+        self.tagger.write(&mut w);
+        self.lemmatizer.write(&mut w);
+        self.parser.write(&mut w);
+        model::encode(&w.buf)
+    }
+
+    /// Reads a model file's bytes; every problem is a `ModelError`, never a panic.
+    pub fn from_bytes(bytes: &[u8]) -> Result<Pipeline, ModelError> {
+        let payload = model::decode(bytes)?;
+        let mut r = model::ByteReader::new(&payload);
+        let info = r.str()?;
+        let tagger = Tagger::read(&mut r)?;
+        let lemmatizer = Lemmatizer::read(&mut r)?;
+        let parser = Parser::read(&mut r)?;
+        Ok(Pipeline {
+            tagger,
+            lemmatizer,
+            parser,
+            info,
+        })
+    }
+
+    /// Tags every sentence of `doc` (UPOS, XPOS, lemma).
+    pub fn tag(&self, doc: &mut Doc) {
+        let n = doc.tokens.len();
+        doc.upos = vec![String::new(); n];
+        doc.xpos = vec![String::new(); n];
+        doc.lemma = vec![String::new(); n];
+        for s in 0..doc.sentences.len() {
+            let range = doc.sentences[s].tokens.clone();
+            let forms: Vec<&str> = range.clone().map(|i| doc.token_text(i)).collect();
+            let tags = self.tagger.tag(&forms);
+            let mut lemmas = Vec::with_capacity(forms.len());
+            for (k, t) in tags.iter().enumerate() {
+                let (u, x) = self.tagger.split(*t);
+                lemmas.push((
+                    u.to_string(),
+                    x.to_string(),
+                    self.lemmatizer.lemma(forms[k], u),
+                ));
+            }
+            for (k, (u, x, l)) in lemmas.into_iter().enumerate() {
+                let i = range.start + k;
+                doc.upos[i] = u;
+                doc.xpos[i] = x;
+                doc.lemma[i] = l;
+            }
+        }
+    }
+
+    /// Parses every sentence of a tagged `doc` (head, deprel).
+    pub fn parse(&self, doc: &mut Doc) {
+        let n = doc.tokens.len();
+        doc.head = vec![None; n];
+        doc.deprel = vec![String::new(); n];
+        for s in 0..doc.sentences.len() {
+            let range = doc.sentences[s].tokens.clone();
+            let forms: Vec<&str> = range.clone().map(|i| doc.token_text(i)).collect();
+            let tags: Vec<&str> = range.clone().map(|i| doc.xpos[i].as_str()).collect();
+            let coarse: Vec<&str> = range.clone().map(|i| doc.upos[i].as_str()).collect();
+            let (heads, labels) = self
+                .parser
+                .parse(&parser::Input::new(&forms, &tags, &coarse));
+            for (k, (h, l)) in heads.iter().zip(labels).enumerate() {
+                let i = range.start + k;
+                doc.head[i] = if *h == 0 {
+                    None
+                } else {
+                    Some(range.start + h - 1)
+                };
+                doc.deprel[i] = self.parser.label(l).to_string();
+            }
+        }
+    }
+
+    /// Tags and parses.
+    pub fn annotate(&self, doc: &mut Doc) {
+        self.tag(doc);
+        self.parse(doc);
+    }
+}

@@ -1,0 +1,406 @@
+//! Part-of-speech tagger: a greedy left-to-right averaged perceptron predicting UPOS and XPOS
+//! together (one class per seen pair), over word, affix, shape and context-tag features, with a
+//! tag dictionary for frequent unambiguous words.
+
+use crate::hash::{feat, hash_str};
+use crate::model::{ByteReader, ByteWriter, ModelError};
+use crate::perceptron::{argmax, Model, Trainer};
+use crate::rng::Rng;
+use std::collections::HashMap;
+
+const START: u64 = 0x5354_4152_5431;
+const START2: u64 = 0x5354_4152_5432;
+const END: u64 = 0x454e_4431;
+const END2: u64 = 0x454e_4432;
+const NO_TAG: u16 = u16::MAX;
+
+/// Precomputed hashes of one word.
+#[derive(Clone, Copy)]
+pub struct WordFeats {
+    pub lower: u64,
+    suf1: u64,
+    suf2: u64,
+    suf3: u64,
+    suf4: u64,
+    pre1: u64,
+    pre2: u64,
+    shape: u64,
+    flags: u64,
+}
+
+/// Lower-cases and maps digits to 0, so "1984" and "2019" share a form.
+pub fn normal_form(w: &str) -> String {
+    w.chars()
+        .map(|c| if c.is_ascii_digit() { '0' } else { c })
+        .flat_map(char::to_lowercase)
+        .map(|c| match c {
+            '’' | '‘' => '\'',
+            '“' | '”' => '"',
+            c => c,
+        })
+        .collect()
+}
+
+/// Collapsed word shape: "Moscow" → "Xx", "U.S." → "X.X.", "1984" → "d", "e-mail" → "x-x".
+fn shape(w: &str) -> String {
+    let mut out = String::new();
+    let mut last = ' ';
+    for c in w.chars().take(12) {
+        let k = if c.is_uppercase() {
+            'X'
+        } else if c.is_lowercase() {
+            'x'
+        } else if c.is_ascii_digit() {
+            'd'
+        } else {
+            c
+        };
+        if k != last {
+            out.push(k);
+            last = k;
+        }
+    }
+    out
+}
+
+fn suffix(s: &str, n: usize) -> &str {
+    let start = s
+        .char_indices()
+        .rev()
+        .nth(n.saturating_sub(1))
+        .map_or(0, |x| x.0);
+    &s[start..]
+}
+
+fn prefix(s: &str, n: usize) -> &str {
+    let end = s.char_indices().nth(n).map_or(s.len(), |x| x.0);
+    &s[..end]
+}
+
+impl WordFeats {
+    pub fn new(form: &str) -> WordFeats {
+        let lower = normal_form(form);
+        let first_upper = form.chars().next().is_some_and(char::is_uppercase);
+        let has_digit = form.chars().any(|c| c.is_ascii_digit());
+        let has_hyphen = form.contains('-');
+        let all_upper = form.chars().all(|c| !c.is_lowercase());
+        WordFeats {
+            lower: hash_str(&lower),
+            suf1: hash_str(suffix(&lower, 1)),
+            suf2: hash_str(suffix(&lower, 2)),
+            suf3: hash_str(suffix(&lower, 3)),
+            suf4: hash_str(suffix(&lower, 4)),
+            pre1: hash_str(prefix(&lower, 1)),
+            pre2: hash_str(prefix(&lower, 2)),
+            shape: hash_str(&shape(form)),
+            flags: first_upper as u64
+                | (has_digit as u64) << 1
+                | (has_hyphen as u64) << 2
+                | (all_upper as u64) << 3,
+        }
+    }
+}
+
+fn features(w: &[WordFeats], amb: &[u64], i: usize, p1: u16, p2: u16, out: &mut Vec<u32>) {
+    out.clear();
+    let cur = &w[i];
+    let at = |k: isize| -> Option<&WordFeats> {
+        let j = i as isize + k;
+        if j < 0 || j as usize >= w.len() {
+            None
+        } else {
+            Some(&w[j as usize])
+        }
+    };
+    let lw = |k: isize, pad: u64| at(k).map_or(pad, |x| x.lower);
+    let (m1, m2, n1, n2) = (lw(-1, START), lw(-2, START2), lw(1, END), lw(2, END2));
+    let p1 = p1 as u64;
+    let p2 = p2 as u64;
+    out.extend_from_slice(&[
+        feat(0, 0, 0, 0),
+        feat(1, cur.lower, 0, 0),
+        feat(2, cur.suf1, 0, 0),
+        feat(3, cur.suf2, 0, 0),
+        feat(4, cur.suf3, 0, 0),
+        feat(5, cur.suf4, 0, 0),
+        feat(6, cur.pre1, 0, 0),
+        feat(7, cur.pre2, 0, 0),
+        feat(8, cur.shape, 0, 0),
+        feat(9, cur.flags, (i == 0) as u64, 0),
+        feat(10, p1, 0, 0),
+        feat(11, p2, 0, 0),
+        feat(12, p1, p2, 0),
+        feat(13, p1, cur.lower, 0),
+        feat(14, m1, 0, 0),
+        feat(15, at(-1).map_or(START, |x| x.suf3), 0, 0),
+        feat(16, m2, 0, 0),
+        feat(17, n1, 0, 0),
+        feat(18, at(1).map_or(END, |x| x.suf3), 0, 0),
+        feat(19, n2, 0, 0),
+        feat(20, m1, cur.lower, 0),
+        feat(21, cur.lower, n1, 0),
+        feat(22, p1, n1, 0),
+        feat(23, at(1).map_or(END, |x| x.shape), cur.shape, 0),
+        feat(24, at(-1).map_or(START, |x| x.shape), cur.suf3, 0),
+        feat(25, p1, cur.suf3, 0),
+        feat(26, n1, n2, 0),
+        feat(27, at(1).map_or(END, |x| x.suf2), cur.suf3, 0),
+        // Ambiguity classes: the tags a word was seen with in training.
+        feat(28, amb[i], 0, 0),
+        feat(29, amb.get(i + 1).copied().unwrap_or(END), 0, 0),
+        feat(30, amb.get(i + 2).copied().unwrap_or(END), 0, 0),
+        feat(31, amb[i], amb.get(i + 1).copied().unwrap_or(END), 0),
+        feat(32, p1, amb.get(i + 1).copied().unwrap_or(END), 0),
+        feat(33, cur.lower, amb.get(i + 1).copied().unwrap_or(END), 0),
+        feat(34, p1, amb[i], 0),
+    ]);
+}
+
+/// A trained tagger.
+#[derive(Debug, Clone, Default)]
+pub struct Tagger {
+    model: Model,
+    /// Class labels: "UPOS\tXPOS".
+    pub labels: Vec<String>,
+    /// Frequent unambiguous words (normal form) → class.
+    tagdict: HashMap<String, u16>,
+    /// Words seen at least twice → hash of the set of their tags (ambiguity class).
+    amb: HashMap<String, u64>,
+}
+
+const UNKNOWN_AMB: u64 = 0x554e_4b4e;
+
+fn amb_of(amb: &HashMap<String, u64>, forms: &[&str]) -> Vec<u64> {
+    forms
+        .iter()
+        .map(|f| amb.get(&normal_form(f)).copied().unwrap_or(UNKNOWN_AMB))
+        .collect()
+}
+
+/// One training sentence: forms and gold "UPOS\tXPOS" labels.
+pub struct TagExample<'a> {
+    pub forms: Vec<&'a str>,
+    pub tags: Vec<String>,
+}
+
+impl Tagger {
+    /// Tags a sentence; returns class ids (see `labels`).
+    pub fn tag(&self, forms: &[&str]) -> Vec<u16> {
+        let w: Vec<WordFeats> = forms.iter().map(|f| WordFeats::new(f)).collect();
+        let amb = amb_of(&self.amb, forms);
+        let mut out = Vec::with_capacity(forms.len());
+        let mut feats = Vec::with_capacity(32);
+        let mut scores = vec![0f32; self.labels.len()];
+        let (mut p1, mut p2) = (NO_TAG, NO_TAG);
+        for (i, form) in forms.iter().enumerate() {
+            let t = match self.tagdict.get(&normal_form(form)) {
+                Some(t) => *t,
+                None => {
+                    features(&w, &amb, i, p1, p2, &mut feats);
+                    self.model.score(&feats, &mut scores);
+                    argmax(&scores, |_| true).unwrap_or(0) as u16
+                }
+            };
+            out.push(t);
+            p2 = p1;
+            p1 = t;
+        }
+        out
+    }
+
+    /// UPOS and XPOS of a class.
+    pub fn split(&self, class: u16) -> (&str, &str) {
+        let l = &self.labels[class as usize];
+        l.split_once('\t').unwrap_or((l.as_str(), "_"))
+    }
+
+    /// Trains on `data` for `iters` epochs with the given seed.
+    pub fn train(data: &[TagExample<'_>], iters: usize, seed: u64) -> Tagger {
+        let mut labels: Vec<String> = data.iter().flat_map(|s| s.tags.iter().cloned()).collect();
+        labels.sort();
+        labels.dedup();
+        let class: HashMap<&str, u16> = labels
+            .iter()
+            .enumerate()
+            .map(|(i, l)| (l.as_str(), i as u16))
+            .collect();
+        // Tag dictionary: frequent words seen with one tag at least 97% of the time.
+        let mut counts: HashMap<String, HashMap<u16, u32>> = HashMap::new();
+        for s in data {
+            for (f, t) in s.forms.iter().zip(&s.tags) {
+                *counts
+                    .entry(normal_form(f))
+                    .or_default()
+                    .entry(class[t.as_str()])
+                    .or_default() += 1;
+            }
+        }
+        let mut amb = HashMap::new();
+        for (w, c) in &counts {
+            let n: u32 = c.values().sum();
+            if n >= 2 {
+                let mut tags: Vec<u16> = c
+                    .iter()
+                    .filter(|(_, k)| **k * 10 >= n)
+                    .map(|(t, _)| *t)
+                    .collect();
+                tags.sort_unstable();
+                let h = tags
+                    .iter()
+                    .fold(0x414d_4221u64, |h, t| hash_str(&format!("{h}:{t}")));
+                amb.insert(w.clone(), h);
+            }
+        }
+        let mut tagdict = HashMap::new();
+        for (w, c) in &counts {
+            let n: u32 = c.values().sum();
+            if let Some((t, k)) = c.iter().max_by_key(|(t, k)| (**k, std::cmp::Reverse(**t))) {
+                if n >= 20 && *k as f64 / n as f64 >= 0.97 {
+                    tagdict.insert(w.clone(), *t);
+                }
+            }
+        }
+        let mut tr = Trainer::new(labels.len());
+        let mut order: Vec<usize> = (0..data.len()).collect();
+        let mut rng = Rng::new(seed);
+        let mut feats = Vec::with_capacity(32);
+        let mut scores = vec![0f32; labels.len()];
+        for _ in 0..iters {
+            rng.shuffle(&mut order);
+            for &si in &order {
+                let s = &data[si];
+                let w: Vec<WordFeats> = s.forms.iter().map(|f| WordFeats::new(f)).collect();
+                let ambs = amb_of(&amb, &s.forms);
+                let (mut p1, mut p2) = (NO_TAG, NO_TAG);
+                for i in 0..s.forms.len() {
+                    let gold = class[s.tags[i].as_str()];
+                    let guess = match tagdict.get(&normal_form(s.forms[i])) {
+                        Some(t) => *t,
+                        None => {
+                            features(&w, &ambs, i, p1, p2, &mut feats);
+                            tr.score(&feats, &mut scores);
+                            let g = argmax(&scores, |_| true).unwrap_or(0) as u16;
+                            tr.tick();
+                            tr.update(&feats, gold as usize, g as usize);
+                            g
+                        }
+                    };
+                    p2 = p1;
+                    p1 = guess;
+                }
+            }
+        }
+        Tagger {
+            model: tr.finish(0.05),
+            labels,
+            tagdict,
+            amb,
+        }
+    }
+
+    pub fn write(&self, w: &mut ByteWriter) {
+        w.strs(&self.labels);
+        let mut td: Vec<(&String, &u16)> = self.tagdict.iter().collect();
+        td.sort();
+        w.varint(td.len() as u64);
+        for (k, v) in td {
+            w.str(k);
+            w.varint(*v as u64);
+        }
+        let mut am: Vec<(&String, &u64)> = self.amb.iter().collect();
+        am.sort();
+        w.varint(am.len() as u64);
+        for (k, v) in am {
+            w.str(k);
+            w.varint(*v);
+        }
+        self.model.write(w);
+    }
+
+    pub fn read(r: &mut ByteReader<'_>) -> Result<Tagger, ModelError> {
+        let labels = r.strs()?;
+        let n = r.varint()? as usize;
+        let mut tagdict = HashMap::with_capacity(n.min(1 << 20));
+        for _ in 0..n {
+            let k = r.str()?;
+            let v = r.varint()? as u16;
+            if v as usize >= labels.len() {
+                return Err(ModelError::Corrupt(
+                    "tag dictionary class out of range".into(),
+                ));
+            }
+            tagdict.insert(k, v);
+        }
+        let n = r.varint()? as usize;
+        let mut amb = HashMap::with_capacity(n.min(1 << 20));
+        for _ in 0..n {
+            let k = r.str()?;
+            amb.insert(k, r.varint()?);
+        }
+        let model = Model::read(r)?;
+        if model.n_classes != labels.len() {
+            return Err(ModelError::Corrupt("tagger class count mismatch".into()));
+        }
+        Ok(Tagger {
+            model,
+            labels,
+            tagdict,
+            amb,
+        })
+    }
+
+    pub fn n_weights(&self) -> usize {
+        self.model.n_weights()
+    }
+
+    pub fn n_features(&self) -> usize {
+        self.model.n_features()
+    }
+
+    /// Drops weights smaller than `min_abs`.
+    pub fn prune(&mut self, min_abs: f32) {
+        self.model = self.model.prune(min_abs);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shapes_and_forms() {
+        assert_eq!(shape("Moscow"), "Xx");
+        assert_eq!(shape("U.S."), "X.X.");
+        assert_eq!(shape("1984"), "d");
+        assert_eq!(normal_form("In 1984"), "in 0000");
+        assert_eq!(suffix("sanctions", 3), "ons");
+        assert_eq!(prefix("é", 2), "é");
+    }
+
+    #[test]
+    fn learns_a_tiny_language() {
+        let sents = [
+            ("Russia met China", "PROPN\tNNP VERB\tVBD PROPN\tNNP"),
+            ("China met Russia", "PROPN\tNNP VERB\tVBD PROPN\tNNP"),
+            (
+                "the envoy met Russia",
+                "DET\tDT NOUN\tNN VERB\tVBD PROPN\tNNP",
+            ),
+            ("the talks ended", "DET\tDT NOUN\tNNS VERB\tVBD"),
+        ];
+        let data: Vec<TagExample> = sents
+            .iter()
+            .map(|(f, t)| TagExample {
+                forms: f.split(' ').collect(),
+                tags: t.split(' ').map(String::from).collect(),
+            })
+            .collect();
+        let tagger = Tagger::train(&data, 10, 1);
+        let got: Vec<&str> = tagger
+            .tag(&["the", "envoy", "met", "China"])
+            .iter()
+            .map(|c| tagger.split(*c).0)
+            .collect();
+        assert_eq!(got, vec!["DET", "NOUN", "VERB", "PROPN"]);
+    }
+}

@@ -1,0 +1,133 @@
+//! `dyad bench parse [FILE.conllu] [--json]`: tokens and sentences per second on one core,
+//! tagging and parsing timed separately on gold tokens, tokenizing timed on the raw text, and
+//! spaCy's en_core_web_sm on the same sentences in the same run when it is installed.
+
+use anyhow::{Context, Result};
+use dyad_core::Doc;
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::{Command as Proc, ExitCode, Stdio};
+use std::time::{Duration, Instant};
+
+#[derive(clap::Subcommand)]
+pub enum Command {
+    /// Tagger and parser speed, single thread, against spaCy when available.
+    Parse {
+        /// CoNLL-U file to time on.
+        #[arg(default_value = "../shared/data/ud-english/en_ewt-ud-test.conllu")]
+        file: PathBuf,
+        /// Model file instead of the bundled one.
+        #[arg(long)]
+        model: Option<PathBuf>,
+        /// Skip the spaCy comparison.
+        #[arg(long)]
+        no_peer: bool,
+        /// Print one JSON object.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+/// Runs `f` repeatedly for at least `min` and returns the mean time of one run.
+fn time_it(min: Duration, mut f: impl FnMut()) -> f64 {
+    let t0 = Instant::now();
+    let mut runs = 0u32;
+    while runs == 0 || t0.elapsed() < min {
+        f();
+        runs += 1;
+    }
+    t0.elapsed().as_secs_f64() / runs as f64
+}
+
+fn spacy(sentences: &[String]) -> Option<(f64, usize, String)> {
+    let script = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tools/bench_spacy.py");
+    let mut child = Proc::new("python3")
+        .arg(script)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .ok()?;
+    {
+        let mut stdin = child.stdin.take()?;
+        for s in sentences {
+            writeln!(stdin, "{}", s.replace('\n', " ")).ok()?;
+        }
+    }
+    let out = child.wait_with_output().ok()?;
+    if !out.status.success() {
+        return None;
+    }
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).ok()?;
+    Some((
+        v["tokens"].as_f64()? / v["seconds"].as_f64()?,
+        v["tokens"].as_u64()? as usize,
+        v["version"].as_str().unwrap_or("?").to_string(),
+    ))
+}
+
+pub fn run(c: Command) -> Result<ExitCode> {
+    let Command::Parse {
+        file,
+        model,
+        no_peer,
+        json,
+    } = c;
+    let t_load = Instant::now();
+    let model = dyad::models::load(model.as_deref())?;
+    let load_s = t_load.elapsed().as_secs_f64();
+    let text = std::fs::read_to_string(&file)
+        .with_context(|| format!("{}: cannot read", file.display()))?;
+    let gold =
+        Doc::from_conllu(&text).with_context(|| format!("{}: not CoNLL-U", file.display()))?;
+    let n_tok = gold.tokens.len() as f64;
+    let n_sent = gold.sentences.len() as f64;
+    let min = Duration::from_secs(2);
+    let mut tagged = super::eval::strip(&gold);
+    let tag_s = time_it(min, || model.tag(&mut tagged));
+    let parse_s = time_it(min, || model.parse(&mut tagged));
+    let tok_s = time_it(min, || {
+        std::hint::black_box(dyad_text::doc_from_text(gold.text.clone(), None));
+    });
+    let total = tag_s + parse_s;
+    let sentences: Vec<String> = (0..gold.sentences.len())
+        .map(|s| gold.sentence_text(s).to_string())
+        .collect();
+    let peer = if no_peer { None } else { spacy(&sentences) };
+    let tps = n_tok / total;
+    if json {
+        let v = serde_json::json!({
+            "file": file.display().to_string(),
+            "tokens": n_tok, "sentences": n_sent,
+            "tokens_per_s": tps.round(), "sentences_per_s": (n_sent / total).round(),
+            "tag_tokens_per_s": (n_tok / tag_s).round(), "parse_tokens_per_s": (n_tok / parse_s).round(),
+            "tokenize_tokens_per_s": (n_tok / tok_s).round(),
+            "model_load_s": (load_s * 1000.0).round() / 1000.0,
+            "spacy_tokens_per_s": peer.as_ref().map(|p| p.0.round()),
+            "spacy_version": peer.as_ref().map(|p| p.2.clone()),
+            "ratio_vs_spacy": peer.as_ref().map(|p| (tps / p.0 * 10.0).round() / 10.0),
+        });
+        println!("{v}");
+    } else {
+        println!(
+            "{}: {} tokens, {} sentences, one thread",
+            file.display(),
+            n_tok,
+            n_sent
+        );
+        println!("model load     {:.3} s", load_s);
+        println!("tokenize       {:>10.0} tokens/s", n_tok / tok_s);
+        println!("tag + lemma    {:>10.0} tokens/s", n_tok / tag_s);
+        println!("parse          {:>10.0} tokens/s", n_tok / parse_s);
+        println!(
+            "tag + parse    {:>10.0} tokens/s  {:>8.0} sentences/s",
+            tps,
+            n_sent / total
+        );
+        match peer {
+            Some((p, _, v)) => println!("spaCy {v} en_core_web_sm (tokenize+tag+parse): {p:.0} tokens/s; dyad is {:.1}x faster", tps / p),
+            None => println!("spaCy en_core_web_sm not installed: no peer comparison"),
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}

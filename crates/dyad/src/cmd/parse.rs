@@ -1,0 +1,54 @@
+//! `dyad parse PATH...`: cut articles into sentences and tokens, tag, lemmatize and parse them,
+//! and print CoNLL-U.
+
+use anyhow::Result;
+use dyad_core::SourceHints;
+use dyad_ingest::{expand, read, DEFAULT_MAX_BYTES};
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// Files, directories or `-` for standard input.
+    #[arg(required = true)]
+    paths: Vec<String>,
+    /// Model file instead of the bundled one.
+    #[arg(long)]
+    model: Option<PathBuf>,
+}
+
+pub fn run(a: Args) -> Result<ExitCode> {
+    let model = dyad::models::load(a.model.as_deref())?;
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let mut failed = 0;
+    for input in expand(&a.paths) {
+        let raw = match read(&input, &SourceHints::default(), DEFAULT_MAX_BYTES) {
+            Ok(r) => r,
+            Err(e) => {
+                eprintln!("dyad: error: {e}");
+                failed += 1;
+                continue;
+            }
+        };
+        let article = match dyad_text::extract(&raw) {
+            Ok(a) => a,
+            Err(e) => {
+                eprintln!("dyad: error: {}: {e}", raw.origin);
+                failed += 1;
+                continue;
+            }
+        };
+        let mut doc = dyad_text::doc(&article);
+        model.annotate(&mut doc);
+        writeln!(out, "# newdoc id = {}", article.id)?;
+        out.write_all(doc.to_conllu(&article.id).as_bytes())?;
+    }
+    out.flush()?;
+    Ok(if failed > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
