@@ -270,3 +270,33 @@ fn explain_shows_rules() {
     assert!(s.contains("dicts/verbs/cameo.txt:"), "{s}");
     assert!(s.contains("date=2021-03-17"), "{s}");
 }
+
+#[test]
+fn eval_code_scores_a_gold_set() {
+    let set = repo().join("crates/dyad/tests/data/gold-mini.xml");
+    let w = Workdir::new("evalcode");
+    let tsv = w.dir.join("cases.tsv");
+    let out = dyad(&[
+        "eval",
+        "code",
+        set.to_str().unwrap(),
+        "--json",
+        "--tsv",
+        tsv.to_str().unwrap(),
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["cases"], 3);
+    assert_eq!(v["gold_events"], 2);
+    for k in ["precision", "recall", "triple_f1", "root_f1", "country_f1"] {
+        assert!(v[k].is_number(), "{k} in {v}");
+    }
+    assert_eq!(v["triple_f1"], 1.0, "{v}");
+    let rows = std::fs::read_to_string(&tsv).unwrap();
+    assert_eq!(rows.lines().count(), 4);
+    assert!(rows.contains("MINI-1\tTEST\tRUS 161 USA\tRUS 161 USA\t1\t"));
+}

@@ -21,6 +21,20 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Score event coding on a gold set (a PETRARCH-style validation XML file, or a directory
+    /// holding one, such as ../shared/data/petr2-gsr-validation).
+    Code {
+        set: PathBuf,
+        /// Write one TSV row per case here.
+        #[arg(long)]
+        tsv: Option<PathBuf>,
+        /// Use the dictionaries in this directory instead of the bundled ones.
+        #[arg(long)]
+        dicts: Option<PathBuf>,
+        /// Print one JSON object.
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 /// Removes the annotations of a gold document, keeping its text and tokens.
@@ -35,12 +49,139 @@ pub fn strip(gold: &Doc) -> Doc {
 }
 
 pub fn run(c: Command) -> Result<ExitCode> {
-    let Command::Parse {
-        file,
-        model,
-        docs,
-        json,
-    } = c;
+    match c {
+        Command::Parse {
+            file,
+            model,
+            docs,
+            json,
+        } => parse(file, model, docs, json),
+        Command::Code {
+            set,
+            tsv,
+            dicts,
+            json,
+        } => code(set, tsv, dicts, json),
+    }
+}
+
+/// Finds the gold file of a set given as a file or a directory.
+fn gold_file(set: &std::path::Path) -> Result<PathBuf> {
+    if set.is_file() {
+        return Ok(set.to_path_buf());
+    }
+    let mut xml: Vec<PathBuf> = std::fs::read_dir(set)
+        .with_context(|| format!("{}: cannot read", set.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "xml"))
+        .collect();
+    xml.sort();
+    xml.into_iter()
+        .next()
+        .with_context(|| format!("{}: no gold file (*.xml) found", set.display()))
+}
+
+fn code(
+    set: PathBuf,
+    tsv: Option<PathBuf>,
+    dicts: Option<PathBuf>,
+    json: bool,
+) -> Result<ExitCode> {
+    use dyad_core::{Article, ArticleMeta, DateSource, Origin};
+    use dyad_eval::events::{case_rows, read_petr_xml, score, Triple};
+    let file = gold_file(&set)?;
+    let text = std::fs::read_to_string(&file)
+        .with_context(|| format!("{}: cannot read", file.display()))?;
+    let gold = read_petr_xml(&text);
+    anyhow::ensure!(
+        !gold.is_empty(),
+        "{}: no gold records found",
+        file.display()
+    );
+    let pipeline = super::pipeline(dicts.as_ref())?;
+    let sys: Vec<Vec<Triple>> = gold
+        .iter()
+        .map(|g| {
+            let article = Article {
+                id: g.id.clone(),
+                origin: Origin::file(g.id.clone()),
+                meta: ArticleMeta {
+                    published: g.date,
+                    date_source: g.date.map(|_| DateSource::Flag),
+                    ..ArticleMeta::default()
+                },
+                text: g.text.clone(),
+            };
+            pipeline
+                .code_article(&article)
+                .into_iter()
+                .map(|e| Triple {
+                    source: e.source,
+                    target: e.target.unwrap_or_default(),
+                    code: e.code,
+                })
+                .collect()
+        })
+        .collect();
+    let s = score(&gold, &sys);
+    if let Some(p) = &tsv {
+        let mut body = String::from("id\tcategory\tgold\tsystem\texact_matches\ttext\n");
+        for r in case_rows(&gold, &sys) {
+            body.push_str(&r);
+            body.push('\n');
+        }
+        std::fs::write(p, body).with_context(|| format!("{}: cannot write", p.display()))?;
+    }
+    if json {
+        let v = serde_json::json!({
+            "set": file.display().to_string(),
+            "cases": s.cases, "gold_events": s.gold_events, "system_events": s.system_events,
+            "precision": round3(s.triple.precision), "recall": round3(s.triple.recall),
+            "triple_f1": round3(s.triple.f1), "root_f1": round3(s.root.f1), "country_f1": round3(s.country.f1),
+            "confusion": s.confusion,
+        });
+        println!("{v}");
+    } else {
+        println!(
+            "{}: {} cases, {} gold events, {} system events",
+            file.display(),
+            s.cases,
+            s.gold_events,
+            s.system_events
+        );
+        for (name, p) in [
+            ("exact (source, target, code)", s.triple),
+            ("root code", s.root),
+            ("country-only actors", s.country),
+        ] {
+            println!(
+                "{name:<30} P {:.3}  R {:.3}  F1 {:.3}",
+                p.precision, p.recall, p.f1
+            );
+        }
+        println!(
+            "cases with no gold event coded empty: {}/{}",
+            s.correct_empty, s.empty_cases
+        );
+        println!("root confusion (gold → system root for the same country pair; - = missed):");
+        for (g, row) in &s.confusion {
+            let cells: Vec<String> = row.iter().map(|(k, n)| format!("{k}:{n}")).collect();
+            println!("  {g}: {}", cells.join(" "));
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn round3(x: f64) -> f64 {
+    (x * 1000.0).round() / 1000.0
+}
+
+fn parse(
+    file: PathBuf,
+    model: Option<PathBuf>,
+    docs: Option<String>,
+    json: bool,
+) -> Result<ExitCode> {
     let model = dyad::models::load(model.as_deref())?;
     let text = std::fs::read_to_string(&file)
         .with_context(|| format!("{}: cannot read", file.display()))?;

@@ -1,0 +1,294 @@
+//! Event-coding gold sets and their scorer. Readers for the PETRARCH-style XML validation files
+//! (PETR-2 GSR validation, PETRARCH-2 unit tests) and the PLOVER GSR JSON; scores of exact
+//! (source, target, code) triples, of root codes, of country-only actors, a root-code confusion
+//! table, per-case rows, and PLOVER category accuracy.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// One coded event as a triple of strings.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub struct Triple {
+    pub source: String,
+    pub target: String,
+    pub code: String,
+}
+
+/// One gold case: a sentence (or short text), its date and the events it should yield.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GoldCase {
+    pub id: String,
+    pub category: String,
+    pub date: Option<NaiveDate>,
+    pub text: String,
+    pub events: Vec<Triple>,
+    /// PLOVER category, for PLOVER gold sets (no CAMEO triple then).
+    pub plover: Option<String>,
+}
+
+fn attr(tag: &str, name: &str) -> Option<String> {
+    let pat = format!("{name}=\"");
+    let start = tag.find(&pat)? + pat.len();
+    let end = tag[start..].find('"')? + start;
+    Some(tag[start..end].to_string())
+}
+
+fn unescape(s: &str) -> String {
+    s.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&apos;", "'")
+        .replace("&amp;", "&")
+}
+
+/// Reads a PETRARCH-style validation file. Lenient: it looks for `<Sentence …>`,
+/// `<EventCoding …>` and `<Text>…</Text>` in order, as the files are not strict XML.
+pub fn read_petr_xml(text: &str) -> Vec<GoldCase> {
+    let mut out: Vec<GoldCase> = Vec::new();
+    let mut rest = text;
+    while let Some(p) = rest.find('<') {
+        rest = &rest[p..];
+        let Some(end) = rest.find('>') else { break };
+        let tag = &rest[..=end];
+        if tag.starts_with("<Sentence ") {
+            let date = attr(tag, "date").and_then(|d| NaiveDate::parse_from_str(&d, "%Y%m%d").ok());
+            out.push(GoldCase {
+                id: attr(tag, "id").unwrap_or_default(),
+                category: attr(tag, "category").unwrap_or_default(),
+                date,
+                text: String::new(),
+                events: Vec::new(),
+                plover: None,
+            });
+        } else if tag.starts_with("<EventCoding") {
+            if let Some(case) = out.last_mut() {
+                if let (Some(s), Some(t), Some(c)) = (
+                    attr(tag, "sourcecode"),
+                    attr(tag, "targetcode"),
+                    attr(tag, "eventcode"),
+                ) {
+                    case.events.push(Triple {
+                        source: s,
+                        target: t,
+                        code: c,
+                    });
+                }
+            }
+        } else if tag == "<Text>" {
+            let body = &rest[end + 1..];
+            if let (Some(close), Some(case)) = (body.find("</Text>"), out.last_mut()) {
+                let t = body[..close]
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                case.text = unescape(&t);
+            }
+        }
+        rest = &rest[end + 1..];
+    }
+    out.retain(|c| !c.text.is_empty());
+    out
+}
+
+/// Precision, recall and F1.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
+pub struct Prf {
+    pub precision: f64,
+    pub recall: f64,
+    pub f1: f64,
+}
+
+fn prf(tp: usize, sys: usize, gold: usize) -> Prf {
+    let p = if sys == 0 {
+        0.0
+    } else {
+        tp as f64 / sys as f64
+    };
+    let r = if gold == 0 {
+        0.0
+    } else {
+        tp as f64 / gold as f64
+    };
+    let f = if p + r == 0.0 {
+        0.0
+    } else {
+        2.0 * p * r / (p + r)
+    };
+    Prf {
+        precision: p,
+        recall: r,
+        f1: f,
+    }
+}
+
+/// Multiset overlap of two triple lists under a projection.
+fn overlap(gold: &[Triple], sys: &[Triple], key: impl Fn(&Triple) -> Triple) -> usize {
+    let mut g: BTreeMap<Triple, usize> = BTreeMap::new();
+    for t in gold {
+        *g.entry(key(t)).or_default() += 1;
+    }
+    let mut n = 0;
+    for t in sys {
+        if let Some(c) = g.get_mut(&key(t)) {
+            if *c > 0 {
+                *c -= 1;
+                n += 1;
+            }
+        }
+    }
+    n
+}
+
+fn root(code: &str) -> String {
+    code.get(..2).unwrap_or(code).to_string()
+}
+
+fn country(actor: &str) -> String {
+    actor.get(..3).unwrap_or(actor).to_string()
+}
+
+/// The scores of a run over a gold set.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct EventScores {
+    pub cases: usize,
+    pub gold_events: usize,
+    pub system_events: usize,
+    /// Exact (source, target, code).
+    pub triple: Prf,
+    /// (source, target, root code).
+    pub root: Prf,
+    /// (source country, target country, code), actors cut to their first three letters.
+    pub country: Prf,
+    /// Root code of gold vs system, for gold events matched on (source, target) country:
+    /// `confusion[gold_root][system_root]`, with "-" for a gold event the system missed.
+    pub confusion: BTreeMap<String, BTreeMap<String, usize>>,
+    /// Cases with no gold event where the system coded none.
+    pub correct_empty: usize,
+    pub empty_cases: usize,
+}
+
+/// Scores system triples (one list per case, same order as `gold`).
+pub fn score(gold: &[GoldCase], sys: &[Vec<Triple>]) -> EventScores {
+    let mut s = EventScores {
+        cases: gold.len(),
+        ..EventScores::default()
+    };
+    let (mut tp, mut tr, mut tc) = (0, 0, 0);
+    for (g, y) in gold.iter().zip(sys) {
+        s.gold_events += g.events.len();
+        s.system_events += y.len();
+        tp += overlap(&g.events, y, Clone::clone);
+        tr += overlap(&g.events, y, |t| Triple {
+            code: root(&t.code),
+            ..t.clone()
+        });
+        tc += overlap(&g.events, y, |t| Triple {
+            source: country(&t.source),
+            target: country(&t.target),
+            code: t.code.clone(),
+        });
+        if g.events.is_empty() {
+            s.empty_cases += 1;
+            s.correct_empty += y.is_empty() as usize;
+        }
+        for ge in &g.events {
+            let pair = (country(&ge.source), country(&ge.target));
+            let sys_root = y
+                .iter()
+                .find(|t| (country(&t.source), country(&t.target)) == pair)
+                .map_or("-".to_string(), |t| root(&t.code));
+            *s.confusion
+                .entry(root(&ge.code))
+                .or_default()
+                .entry(sys_root)
+                .or_default() += 1;
+        }
+    }
+    s.triple = prf(tp, s.system_events, s.gold_events);
+    s.root = prf(tr, s.system_events, s.gold_events);
+    s.country = prf(tc, s.system_events, s.gold_events);
+    s
+}
+
+/// One TSV row per case: id, category, gold triples, system triples, exact matches.
+pub fn case_rows(gold: &[GoldCase], sys: &[Vec<Triple>]) -> Vec<String> {
+    let fmt = |v: &[Triple]| {
+        v.iter()
+            .map(|t| format!("{} {} {}", t.source, t.code, t.target))
+            .collect::<Vec<_>>()
+            .join("; ")
+    };
+    gold.iter()
+        .zip(sys)
+        .map(|(g, y)| {
+            format!(
+                "{}\t{}\t{}\t{}\t{}\t{}",
+                g.id,
+                g.category,
+                fmt(&g.events),
+                fmt(y),
+                overlap(&g.events, y, Clone::clone),
+                g.text.replace('\t', " ")
+            )
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const XML: &str = r#"<Sentences>
+<Sentence category="GOLD" date="20150609" id="G1" evaluate="true"/>
+<EventCoding eventcode="195" sourcecode="USA" targetcode="IRQMUS" />
+<Text>
+The United States launched an air strike.
+</Text>
+<Parse>1	The</Parse></Sentence>
+<Sentence date="19950102" id="C1" category="COMPOUND" sentence="true">
+<EventCoding noevents="True"></EventCoding>
+<Text>Nothing &amp; nobody.</Text>
+</Sentence>
+</Sentences>"#;
+
+    fn t(s: &str, c: &str, g: &str) -> Triple {
+        Triple {
+            source: s.into(),
+            target: g.into(),
+            code: c.into(),
+        }
+    }
+
+    #[test]
+    fn reads_petr_records() {
+        let cases = read_petr_xml(XML);
+        assert_eq!(cases.len(), 2);
+        assert_eq!(cases[0].id, "G1");
+        assert_eq!(cases[0].date, NaiveDate::from_ymd_opt(2015, 6, 9));
+        assert_eq!(cases[0].events, vec![t("USA", "195", "IRQMUS")]);
+        assert_eq!(cases[0].text, "The United States launched an air strike.");
+        assert!(cases[1].events.is_empty());
+        assert_eq!(cases[1].text, "Nothing & nobody.");
+    }
+
+    #[test]
+    fn scores_triples_roots_and_countries() {
+        let cases = read_petr_xml(XML);
+        let sys = vec![vec![t("USA", "190", "IRQ")], vec![]];
+        let s = score(&cases, &sys);
+        assert_eq!(s.triple.f1, 0.0);
+        assert_eq!(s.root.f1, 0.0); // IRQ is not IRQMUS
+        assert_eq!(s.country.f1, 0.0); // 190 is not 195
+        assert_eq!(s.confusion["19"]["19"], 1);
+        assert_eq!(s.correct_empty, 1);
+        let sys = vec![
+            vec![t("USA", "195", "IRQMUS"), t("USA", "111", "IRQ")],
+            vec![],
+        ];
+        let s = score(&cases, &sys);
+        assert_eq!(s.triple.recall, 1.0);
+        assert_eq!(s.triple.precision, 0.5);
+        assert_eq!(case_rows(&cases, &sys)[0].split('\t').nth(4), Some("1"));
+    }
+}
