@@ -69,7 +69,8 @@ pub struct RawScores {
     pub las_f1: f64,
 }
 
-fn f1(correct: usize, sys: usize, gold: usize) -> f64 {
+/// F1 in percent from matches and the two counts.
+pub fn f1(correct: usize, sys: usize, gold: usize) -> f64 {
     if sys + gold == 0 {
         return 100.0;
     }
@@ -77,7 +78,7 @@ fn f1(correct: usize, sys: usize, gold: usize) -> f64 {
 }
 
 /// Surface token spans: a word plus the joined words after it.
-fn surface_spans(doc: &Doc) -> Vec<Span> {
+pub fn surface_spans(doc: &Doc) -> Vec<Span> {
     let mut out: Vec<Span> = Vec::new();
     for t in &doc.tokens {
         match out.last_mut() {

@@ -148,6 +148,9 @@ pub struct Model {
     n_weights: usize,
 }
 
+/// Marks a slot value that holds its single (class, weight) entry instead of a row offset.
+const INLINE: u32 = 1 << 31;
+
 /// Feature hash as stored: 0 is reserved for empty slots.
 #[inline]
 fn stored_key(f: u32) -> u32 {
@@ -177,11 +180,17 @@ impl Model {
                 continue;
             }
             let key = stored_key(k);
-            let off = m.rows.len() as u32;
-            m.rows.push(row.len() as u32);
-            for (c, w) in &row {
-                m.rows.push((*c as u32) << 16 | (*w as u16 as u32));
-            }
+            // A row of one weight lives in the slot itself (bit 31 set): no second miss.
+            let off = if row.len() == 1 && row[0].0 < 0x8000 {
+                INLINE | (row[0].0 as u32) << 16 | (row[0].1 as u16 as u32)
+            } else {
+                let off = m.rows.len() as u32;
+                m.rows.push(row.len() as u32);
+                for (c, w) in &row {
+                    m.rows.push((*c as u32) << 16 | (*w as u16 as u32));
+                }
+                off
+            };
             let mut i = m.slot_of(key);
             loop {
                 let sk = (m.slots[i] >> 32) as u32;
@@ -243,9 +252,17 @@ impl Model {
         let mut k = 0;
         for (j, f) in feats[..m].iter().enumerate() {
             if let Some(o) = self.probe(stored_key(*f), idx[j]) {
-                offs[k] = o as u32;
-                k += 1;
-                prefetch(self.rows.as_ptr().wrapping_add(o));
+                let o = o as u32;
+                if o & INLINE != 0 {
+                    let c = ((o >> 16) & 0x7fff) as usize;
+                    if c < n {
+                        acc[c] += o as u16 as i16 as i32;
+                    }
+                } else {
+                    offs[k] = o;
+                    k += 1;
+                    prefetch(self.rows.as_ptr().wrapping_add(o as usize));
+                }
             }
         }
         for &o in &offs[..k] {
@@ -281,7 +298,11 @@ impl Model {
             .filter(|s| (**s >> 32) != 0)
             .map(|s| {
                 let key = (s >> 32) as u32;
-                let o = *s as u32 as usize;
+                let v = *s as u32;
+                if v & INLINE != 0 {
+                    return (key, vec![(((v >> 16) & 0x7fff) as u16, v as u16 as i16)]);
+                }
+                let o = v as usize;
                 let len = self.rows[o] as usize;
                 let row = self.rows[o + 1..o + 1 + len]
                     .iter()

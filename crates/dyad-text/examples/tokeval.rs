@@ -2,29 +2,17 @@
 //! does from raw text (token, word and sentence F1 over byte spans), and shows the most
 //! frequent mismatches.
 //!
-//! Usage: `tokeval [--errors N] [--sent-errors N] [--kinds N] [--bench] FILE...`
+//! Usage: `tokeval [--errors N] [--kinds N] [--words] [--sent-errors N] [--bench] FILE...`
+//! (`--words` lists word mismatches instead of surface-token ones), `tokeval --fuzz N` (random
+//! texts, checking span invariants) and `tokeval --phrases DICT...` (dictionary phrases must
+//! tokenize alone as they do inside a sentence).
+//!
+//! Example: `CARGO_TARGET_DIR=/tmp/tok-target cargo run --release -p dyad-text --example
+//! tokeval -- --errors 40 en_ewt-ud-dev.conllu`
 
 use dyad_core::{Doc, Span};
+use dyad_eval::parse::{f1, surface_spans};
 use std::collections::{HashMap, HashSet};
-
-fn f1(correct: usize, sys: usize, gold: usize) -> f64 {
-    if sys + gold == 0 {
-        return 100.0;
-    }
-    200.0 * correct as f64 / (sys + gold) as f64
-}
-
-/// Surface token spans: a word plus the joined words after it.
-fn surface_spans(doc: &Doc) -> Vec<Span> {
-    let mut out: Vec<Span> = Vec::new();
-    for t in &doc.tokens {
-        match out.last_mut() {
-            Some(last) if t.joined => last.end = t.span.end,
-            _ => out.push(t.span),
-        }
-    }
-    out
-}
 
 /// Regions where two sorted span lists disagree: (gold spans, system spans).
 fn diff_regions(gold: &[Span], sys: &[Span]) -> Vec<(Vec<Span>, Vec<Span>)> {
@@ -107,7 +95,10 @@ fn fuzz(rounds: usize) {
         for t in &toks {
             let (a, b) = (t.span.start, t.span.end);
             assert!(a < b && a >= prev_end, "bad span {a}..{b} in {text:?}");
-            assert!(text.is_char_boundary(a) && text.is_char_boundary(b), "{text:?}");
+            assert!(
+                text.is_char_boundary(a) && text.is_char_boundary(b),
+                "{text:?}"
+            );
             assert!(!text[a..b].contains(char::is_whitespace), "{text:?}");
             prev_end = b;
         }
@@ -136,7 +127,9 @@ fn phrases(files: &[String]) {
             if !line.starts_with([' ', '\t']) {
                 continue;
             }
-            let Some((_, list)) = line.split_once(':') else { continue };
+            let Some((_, list)) = line.split_once(':') else {
+                continue;
+            };
             for phrase in list.split(';').map(str::trim).filter(|p| !p.is_empty()) {
                 n += 1;
                 let alone = words(phrase);
@@ -191,7 +184,11 @@ fn main() {
         let gw: HashSet<Span> = gold.tokens.iter().map(|t| t.span).collect();
         let words_ok = sys.tokens.iter().filter(|t| gw.contains(&t.span)).count();
         let gsent: HashSet<Span> = gold.sentences.iter().map(|s| s.span).collect();
-        let sent_ok = sys.sentences.iter().filter(|s| gsent.contains(&s.span)).count();
+        let sent_ok = sys
+            .sentences
+            .iter()
+            .filter(|s| gsent.contains(&s.span))
+            .count();
         println!(
             "{f}\n  tokens F1 {:.2} (sys {} gold {})  words F1 {:.2}  sentences F1 {:.2} (sys {} gold {})",
             f1(tok_ok, ss.len(), gs.len()),
@@ -219,8 +216,14 @@ fn main() {
             let mut kinds: HashMap<(String, String), (usize, Vec<String>)> = HashMap::new();
             for (gr, sr) in &regions {
                 let key = (show(text, gr), show(text, sr));
-                let a = gr.first().map_or(0, |x| x.start).min(sr.first().map_or(0, |x| x.start));
-                let b = gr.last().map_or(0, |x| x.end).max(sr.last().map_or(0, |x| x.end));
+                let a = gr
+                    .first()
+                    .map_or(0, |x| x.start)
+                    .min(sr.first().map_or(0, |x| x.start));
+                let b = gr
+                    .last()
+                    .map_or(0, |x| x.end)
+                    .max(sr.last().map_or(0, |x| x.end));
                 let e = kinds.entry(key).or_default();
                 e.0 += 1;
                 if e.1.len() < 2 {
@@ -229,7 +232,11 @@ fn main() {
             }
             let mut v: Vec<_> = kinds.into_iter().collect();
             v.sort_by(|a, b| b.1 .0.cmp(&a.1 .0).then(a.0.cmp(&b.0)));
-            println!("  {} mismatch regions, {} kinds; top:", regions.len(), v.len());
+            println!(
+                "  {} mismatch regions, {} kinds; top:",
+                regions.len(),
+                v.len()
+            );
             for ((gk, sk), (n, ex)) in v.iter().take(n_kinds) {
                 println!("  {n:4}  gold {gk:<30} sys {sk:<30} e.g. {}", ex[0]);
             }
@@ -237,8 +244,14 @@ fn main() {
             let step = (regions.len() / n_err.max(1)).max(1);
             println!("  sample:");
             for (gr, sr) in regions.iter().step_by(step).take(n_err) {
-                let a = gr.first().map_or(0, |x| x.start).min(sr.first().map_or(0, |x| x.start));
-                let b = gr.last().map_or(0, |x| x.end).max(sr.last().map_or(0, |x| x.end));
+                let a = gr
+                    .first()
+                    .map_or(0, |x| x.start)
+                    .min(sr.first().map_or(0, |x| x.start));
+                let b = gr
+                    .last()
+                    .map_or(0, |x| x.end)
+                    .max(sr.last().map_or(0, |x| x.end));
                 println!(
                     "    gold {}  sys {}   {}",
                     show(text, gr),
@@ -314,10 +327,17 @@ fn main() {
                 ns += dyad_text::sentences::split_sentences(text, &toks).len();
             }
             let dt2 = t1.elapsed().as_secs_f64();
+            let t2 = std::time::Instant::now();
+            for _ in 0..reps {
+                std::hint::black_box(dyad_text::doc_from_text(text.clone(), None));
+            }
+            let dt3 = t2.elapsed().as_secs_f64();
             println!(
-                "  bench: tokenize {:.2}M tokens/s; split {:.2}M tokens/s ({ns} sents)",
+                "  bench: tokenize {:.2}M tokens/s; split {:.2}M tokens/s ({ns} sents); \
+                 doc_from_text {:.2}M gold tokens/s",
                 n as f64 / dt / 1e6,
-                (toks.len() * reps) as f64 / dt2 / 1e6
+                (toks.len() * reps) as f64 / dt2 / 1e6,
+                (gold.tokens.len() * reps) as f64 / dt3 / 1e6
             );
         }
     }

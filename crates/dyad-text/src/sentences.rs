@@ -1,9 +1,13 @@
 //! Sentence splitter over tokens, following UD English (EWT/GUM) sentence boundaries: a
-//! sentence ends at `.`, `!`, `?` and runs of them ("!!!", "?!", "....", taking closing quotes
-//! and brackets along) unless a lower-case word follows an ellipsis or the period closes a
-//! list number ("1."), never after an abbreviation or initial unless the next word plainly
-//! starts a sentence, and at every line break except inside a wrapped paragraph (a line of
-//! running text of typical wrap width whose next line starts in lower case).
+//! sentence ends at `.`, `!`, `?` and runs of them ("!!!", "?!", "....", taking closing quotes,
+//! brackets and footnote marks along) unless a lower-case word follows an ellipsis or a closing
+//! quote, or the period closes a list number ("1."); an abbreviation keeps its period only
+//! inside a sentence (the tokenizer splits it off where it also ends one). Every line break
+//! ends a sentence except inside a wrapped paragraph (a line of running text of typical wrap
+//! width whose next line starts in lower case). Web and mail text adds boundaries without
+//! punctuation: after a letter closing ("Thanks, Kay"), around a mail header's date and time
+//! ("Kay Mann 03/15/2001 04:11 PM Please ..."), before a dateline ("Tuesday, May 5, 2015")
+//! and after a caption's figure number ("Figure 1.2 A map ...").
 
 use crate::tokenize::SENTENCE_STARTERS;
 use dyad_core::{Sentence, Span, Token};
@@ -268,8 +272,9 @@ fn is_list_number(text: &str, tokens: &[Token], start: usize, i: usize) -> bool 
 }
 
 /// A line break inside a wrapped paragraph: the line is running text of a typical wrap width
-/// and the next line starts in lower case. A blank line, a list item and a line ending a
-/// sentence or short enough to be a heading, greeting or signature always end the sentence.
+/// and the next line starts in lower case (or the line ends in a comma or semicolon). A blank
+/// line, a list item and a line short or long enough to be a heading, greeting, signature or
+/// unwrapped paragraph always end the sentence.
 fn is_soft_line_end(text: &str, tokens: &[Token], i: usize) -> bool {
     if i + 1 >= tokens.len() {
         return false;
@@ -284,7 +289,8 @@ fn is_soft_line_end(text: &str, tokens: &[Token], i: usize) -> bool {
     }
     let line_start = text[..tokens[i].span.end].rfind('\n').map_or(0, |p| p + 1);
     let line_len = text[line_start..tokens[i].span.end].chars().count();
-    next.chars().next().is_some_and(|c| c.is_lowercase())
+    let this = &text[tokens[i].span.start..tokens[i].span.end];
+    (next.chars().next().is_some_and(|c| c.is_lowercase()) || matches!(this, "," | ";"))
         && (WRAP_MIN..=WRAP_MAX).contains(&line_len)
 }
 
@@ -371,6 +377,84 @@ mod tests {
                 "More News On Russia",
                 "A line"
             ]
+        );
+    }
+
+    #[test]
+    fn punctuation_runs_and_lower_case_starts() {
+        assert_eq!(
+            sents("It works!!! you should try it. then tell me... or not?! ok"),
+            vec![
+                "It works!!!",
+                "you should try it.",
+                "then tell me... or not?!",
+                "ok"
+            ]
+        );
+    }
+
+    #[test]
+    fn opening_quote_after_period() {
+        assert_eq!(
+            sents("He left. \"Why?\" she asked. \"No.\""),
+            vec!["He left.", "\"Why?\" she asked.", "\"No.\""]
+        );
+    }
+
+    #[test]
+    fn list_numbers_and_footnotes() {
+        assert_eq!(
+            sents("1. Delete the file. 2. Empty the bin."),
+            vec!["1. Delete the file.", "2. Empty the bin."]
+        );
+        assert_eq!(
+            sents("She was born in Leeds. [3] She moved."),
+            vec!["She was born in Leeds. [3]", "She moved."]
+        );
+    }
+
+    #[test]
+    fn every_line_break_but_a_wrapped_line() {
+        assert_eq!(
+            sents("Hello Anna:\nI got it.\nThanks,\nBob"),
+            vec!["Hello Anna:", "I got it.", "Thanks,", "Bob"]
+        );
+        assert_eq!(
+            sents("This line of running text is wrapped at a typical width and\ngoes on here."),
+            vec!["This line of running text is wrapped at a typical width and\ngoes on here."]
+        );
+    }
+
+    #[test]
+    fn mail_signatures_and_headers() {
+        assert_eq!(
+            sents("See you then. Thanks, Anna"),
+            vec!["See you then.", "Thanks,", "Anna"]
+        );
+        assert_eq!(sents("Thanks, Anna."), vec!["Thanks, Anna."]);
+        assert_eq!(
+            sents("Ann Lee 03/15/2001 04:11 PM Please call me."),
+            vec!["Ann Lee", "03/15/2001 04:11 PM", "Please call me."]
+        );
+        assert_eq!(
+            sents("Sent by ann@x.org on 03/15/2001 04:11 PM"),
+            vec!["Sent by ann@x.org on 03/15/2001 04:11 PM"]
+        );
+    }
+
+    #[test]
+    fn datelines_and_captions() {
+        assert_eq!(
+            sents("Reporters interview a poet Tuesday, May 5, 2015"),
+            vec!["Reporters interview a poet", "Tuesday, May 5, 2015"]
+        );
+        assert_eq!(
+            sents("It opened on Tuesday, May 5, 2015."),
+            vec!["It opened on Tuesday, May 5, 2015."]
+        );
+        assert_eq!(
+            sents("Figure 1.2 A map of the old town."),
+            vec!["Figure 1.2", "A map of the old town."]
         );
     }
 }

@@ -412,9 +412,10 @@ fn closes_single_quote(text: &str, pos: usize) -> bool {
             '\'' | '’' => {
                 let prev = region[..i].chars().next_back();
                 let next = region[i + c.len_utf8()..].chars().next();
-                let prev_open = prev.map_or(true, |p| {
-                    p.is_whitespace() || matches!(p, '(' | '[' | '"' | '“')
-                });
+                let prev_open = match prev {
+                    None => true,
+                    Some(p) => p.is_whitespace() || matches!(p, '(' | '[' | '"' | '“'),
+                };
                 if prev_open && next.is_some_and(char::is_alphanumeric) {
                     return true;
                 }
@@ -446,7 +447,12 @@ fn abbreviation_ends_sentence(word: &str, text: &str, end: usize) -> bool {
         return false;
     }
     let (next, newline) = next_chunk(text, end);
-    if next.is_empty() || newline {
+    if next.is_empty() {
+        // The end of the text: keep the abbreviation whole, so that a phrase tokenized alone
+        // ("U.S.", a dictionary entry) matches the same phrase inside a sentence.
+        return false;
+    }
+    if newline {
         return word.chars().count() > 1;
     }
     if !next.starts_with(char::is_uppercase) || word.chars().count() == 1 {
@@ -524,7 +530,11 @@ fn is_number_sign(word: &str, text: &str, end: usize) -> bool {
             .starts_with(|c: char| c.is_ascii_digit() || c == '#')
 }
 
+/// The most tokens split off either end of a chunk.
 const TAIL_MAX: usize = 16;
+
+/// The longest chunk (in bytes) whose inside is split further.
+const MAX_SPLIT: usize = 400;
 
 /// Tokens split off the end of a chunk, right to left (a fixed buffer: no allocation, and
 /// safe to use recursively).
@@ -551,7 +561,7 @@ fn split_chunk(text: &str, mut start: usize, mut end: usize, out: &mut Vec<Token
         return;
     }
     // Leading punctuation.
-    loop {
+    for _ in 0..TAIL_MAX {
         let s = &text[start..end];
         if s.is_empty() || is_whole(s) {
             break;
@@ -701,7 +711,13 @@ fn split_chunk(text: &str, mut start: usize, mut end: usize, out: &mut Vec<Token
             _ => break,
         }
     }
-    split_middle(text, start, end, out);
+    if end - start <= MAX_SPLIT {
+        split_middle(text, start, end, out);
+    } else {
+        // A very long chunk (encoded data, ASCII art) stays whole inside: splitting it would
+        // recurse once per separator.
+        push(out, start, end);
+    }
     for &(s, e, joined) in tail.items[..tail.n].iter().rev() {
         push_word(out, s, e, joined);
     }
@@ -1167,5 +1183,61 @@ mod tests {
             toks("Deal No. 5 is no."),
             vec!["Deal", "No.", "5", "is", "no", "."]
         );
+        assert_eq!(
+            toks("at 3 p.m. EST on"),
+            vec!["at", "3", "p.m.", "EST", "on"]
+        );
+        assert_eq!(
+            toks("at 3 p.m. We left"),
+            vec!["at", "3", "p.m", ".", "We", "left"]
+        );
+        assert_eq!(toks("on T.V.? No"), vec!["on", "T.V.", "?", "No"]);
+        assert_eq!(toks("in D.C.. Then"), vec!["in", "D.C.", ".", "Then"]);
+        // A paragraph ending in an abbreviation, but not the end of the text (a phrase alone).
+        assert_eq!(toks("Acme Inc.\nNext"), vec!["Acme", "Inc", ".", "Next"]);
+        assert_eq!(toks("Acme Inc."), vec!["Acme", "Inc."]);
+        // "I." is the pronoun, not an initial.
+        assert_eq!(toks("nor would I."), vec!["nor", "would", "I", "."]);
+    }
+
+    #[test]
+    fn money_phone_and_units() {
+        assert_eq!(
+            toks("all about the $$$."),
+            vec!["all", "about", "the", "$$$", "."]
+        );
+        assert_eq!(
+            toks("ext 3-5076 or +1555123-4567"),
+            vec!["ext", "3-5076", "or", "+1555123-4567"]
+        );
+        assert_eq!(toks("from 4chan in 3D"), vec!["from", "4chan", "in", "3D"]);
+        assert_eq!(toks("a 1.5kg bag"), vec!["a", "1.5", "kg", "bag"]);
+        assert_eq!(toks("it was 35°C"), vec!["it", "was", "35", "°", "C"]);
+    }
+
+    #[test]
+    fn inner_punctuation() {
+        assert_eq!(toks("wait...what"), vec!["wait", "...", "what"]);
+        assert_eq!(
+            toks("so ,then ...Next"),
+            vec!["so", ",", "then", "...", "Next"]
+        );
+        assert_eq!(toks("rule--\"Go"), vec!["rule", "--", "\"", "Go"]);
+        assert_eq!(toks("cut [...] here"), vec!["cut", "[...]", "here"]);
+        assert_eq!(toks("non-profit-driven"), vec!["non-profit", "-", "driven"]);
+        assert_eq!(toks("career-wise"), vec!["career-wise"]);
+        assert_eq!(toks("twenty-five"), vec!["twenty", "-", "five"]);
+        assert_eq!(toks("tell 'em"), vec!["tell", "'em"]);
+        assert_eq!(toks("the '60s"), vec!["the", "'60s"]);
+        assert_eq!(toks("Yahoo! Mail"), vec!["Yahoo!", "Mail"]);
+    }
+
+    #[test]
+    fn long_chunks_are_safe() {
+        let s = "a-".repeat(50_000);
+        assert_eq!(tokenize(&s).len(), 1);
+        let s = format!("{}x", "(".repeat(10_000));
+        let t = tokenize(&s);
+        assert_eq!(t.last().map(|t| t.span.end), Some(s.len()));
     }
 }
