@@ -282,7 +282,9 @@ impl ActorDicts {
                 _ => (code, kind),
             }
         } else {
-            // An agent alone ("the ministry") names no country: not an actor here.
+            // An agent alone ("the ministry") names no country: not an actor here (CAMEO's
+            // `---GOV` coding was tried and made more wrong events than right ones; issue #4
+            // resolves such role phrases to an actor instead).
             return None;
         };
         let _ = doc;

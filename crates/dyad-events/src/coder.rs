@@ -127,14 +127,20 @@ impl<'a> Coder<'a> {
     }
 
     /// Events of sentence `s` of `doc` with its `mentions` (sorted by position).
+    /// Events of sentence `s`. `mentions` are the sentence's actors (sorted); resolved
+    /// pronouns are appended to it. `context` holds the actors of earlier sentences, most
+    /// recent last, for pronouns. With a parsed `doc` the roles come from the parse; without
+    /// one, from the surface.
     pub fn code_sentence(
         &self,
         doc: &Doc,
         s: usize,
-        mentions: &[Mention],
+        mentions: &mut Vec<Mention>,
+        context: &[Mention],
         trace: Option<&mut Trace>,
     ) -> Vec<Found> {
         let range = doc.sentences[s].tokens.clone();
+        let tree = crate::syntax::Tree::new(doc, range.clone());
         let norm = &doc.norm;
         let mut found = Vec::new();
         let mut consumed: HashSet<usize> = HashSet::new();
@@ -175,6 +181,54 @@ impl<'a> Coder<'a> {
             let Some((p, hits)) = best else { continue };
             let pat = &self.verbs.patterns[p];
             let last = hits.iter().copied().max().unwrap_or(i);
+            if let Some(tree) = &tree {
+                let r = crate::syntax::roles(tree, mentions, context, i, &hits, &pat.preps);
+                if r.sources.is_empty() {
+                    tried.push((p, i, r.reason.unwrap_or_else(|| "no source".into())));
+                    continue;
+                }
+                for &h in &hits {
+                    consumed.insert(h);
+                }
+                let targets: Vec<Option<usize>> = if r.targets.is_empty() {
+                    vec![None]
+                } else {
+                    r.targets.iter().map(|t| Some(*t)).collect()
+                };
+                // "Lavrov and Pompeo met": joint subjects of a symmetric event (consult,
+                // cooperate, fight) with no object act on each other.
+                let reciprocal = r.targets.is_empty()
+                    && r.sources.len() > 1
+                    && matches!(pat.code.root, "03" | "04" | "05" | "06" | "19");
+                for &source in &r.sources {
+                    let targets: Vec<Option<usize>> = if reciprocal {
+                        r.sources
+                            .iter()
+                            .filter(|o| **o != source)
+                            .map(|o| Some(*o))
+                            .collect()
+                    } else {
+                        targets.clone()
+                    };
+                    for &target in &targets {
+                        if target.is_some_and(|t| mentions[t].code == mentions[source].code) {
+                            tried.push((p, i, "source and target are the same actor".to_string()));
+                            continue;
+                        }
+                        tried.push((p, i, "coded from the parse".to_string()));
+                        found.push(Found {
+                            pattern: p,
+                            anchor: i,
+                            hits: hits.clone(),
+                            source,
+                            target,
+                            modality: r.modality,
+                            speaker: r.speaker.filter(|sp| *sp != source),
+                        });
+                    }
+                }
+                continue;
+            }
             let by_agent = if passive {
                 (last + 1..range.end)
                     .find(|&k| norm[k] == "by")
@@ -411,7 +465,26 @@ impl<'a> Coder<'a> {
         let mut seen = HashSet::new();
         let mut out = Vec::new();
         let sentence = &doc.sentences[s];
+        // An event without a target adds nothing when the sentence has the same one with one.
+        let with_target: HashSet<(String, &str)> = found
+            .iter()
+            .filter(|f| f.target.is_some())
+            .map(|f| {
+                (
+                    mentions[f.source].code.clone(),
+                    self.verbs.patterns[f.pattern].code.code,
+                )
+            })
+            .collect();
         for f in found {
+            if f.target.is_none()
+                && with_target.contains(&(
+                    mentions[f.source].code.clone(),
+                    self.verbs.patterns[f.pattern].code.code,
+                ))
+            {
+                continue;
+            }
             let pat = &self.verbs.patterns[f.pattern];
             let src = &mentions[f.source];
             let tgt = f.target.map(|t| &mentions[t]);

@@ -5,6 +5,7 @@ pub mod cameo;
 mod cameo_table;
 pub mod coder;
 pub mod inflect;
+pub mod syntax;
 pub mod verbs;
 
 pub use cameo::{lookup, CodeInfo};

@@ -11,10 +11,12 @@ use dyad_events::{Coder, Trace, VerbDict};
 
 pub use dicts::{DictFile, DictKind};
 
-/// Loaded dictionaries, ready to code articles.
+/// Loaded dictionaries and language model, ready to code articles.
 pub struct Pipeline {
     pub actors: ActorDicts,
     pub verbs: VerbDict,
+    /// Tagger, lemmatizer and parser; without one, roles come from the surface.
+    pub language: Option<dyad_parse::Pipeline>,
     /// What the loaders reported about dictionary lines they could not use.
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -62,13 +64,33 @@ impl Pipeline {
         Pipeline {
             actors,
             verbs,
+            language: None,
             diagnostics,
         }
     }
 
-    /// The pipeline with the dictionaries bundled in the binary.
+    /// Adds a language model: sentences are parsed and roles read from the parse.
+    pub fn with_language(mut self, model: dyad_parse::Pipeline) -> Pipeline {
+        self.language = Some(model);
+        self
+    }
+
+    /// The pipeline with the dictionaries and the language model bundled in the binary.
     pub fn bundled() -> Pipeline {
-        Self::load(&dicts::bundled())
+        let p = Self::load(&dicts::bundled());
+        match models::load(None) {
+            Ok(m) => p.with_language(m),
+            Err(_) => p,
+        }
+    }
+
+    /// Cuts an article into a `Doc` and, with a language model, tags and parses it.
+    pub fn doc(&self, article: &Article) -> Doc {
+        let mut doc = dyad_text::doc(article);
+        if let Some(m) = &self.language {
+            m.annotate(&mut doc);
+        }
+        doc
     }
 
     /// Extracts, cuts and codes one raw input.
@@ -79,10 +101,13 @@ impl Pipeline {
 
     /// Codes an extracted article.
     pub fn code_article(&self, article: &Article) -> Vec<Event> {
-        let doc = dyad_text::doc(article);
+        let doc = self.doc(article);
         let mut out = Vec::new();
+        let mut context: Vec<Mention> = Vec::new();
         for s in 0..doc.sentences.len() {
-            out.extend(self.code_sentence(article, &doc, s, None).events);
+            let st = self.code_sentence(article, &doc, s, &context, None);
+            context.extend(st.mentions);
+            out.extend(st.events);
         }
         out
     }
@@ -93,13 +118,15 @@ impl Pipeline {
         article: &Article,
         doc: &Doc,
         s: usize,
+        context: &[Mention],
         explain: Option<()>,
     ) -> SentenceTrace {
         let range = doc.sentences[s].tokens.clone();
-        let mentions = self.actors.mentions(doc, range, article.meta.published);
+        let mut mentions = self.actors.mentions(doc, range, article.meta.published);
         let coder = Coder::new(&self.verbs);
         let mut trace = Trace { tried: Vec::new() };
-        let found = coder.code_sentence(doc, s, &mentions, explain.map(|_| &mut trace));
+        let found =
+            coder.code_sentence(doc, s, &mut mentions, context, explain.map(|_| &mut trace));
         let events = coder.records(article, doc, s, &mentions, &found);
         SentenceTrace {
             mentions,

@@ -183,3 +183,58 @@ fn one_event_per_sentence_source_target_code() {
     let n = ev.iter().filter(|e| e.code == "111").count();
     assert!(n <= 1, "{:?}", show(&ev));
 }
+
+#[test]
+fn roles_come_from_the_parse() {
+    // Conjoined subjects act on each other in a meeting.
+    let ev = code(
+        "Barack Obama and Vladimir Putin met in Zurich.",
+        Some("2015-06-01"),
+    );
+    let got = show(&ev);
+    assert!(got.contains(&"USAGOV 040 RUSGOV".to_string()), "{got:?}");
+    assert!(got.contains(&"RUSGOV 040 USAGOV".to_string()), "{got:?}");
+    // Conjoined subjects of a one-way event each get it.
+    let ev = code("Russia and China condemned the United States.", None);
+    let got = show(&ev);
+    assert!(got.contains(&"RUS 111 USA".to_string()), "{got:?}");
+    assert!(got.contains(&"CHN 111 USA".to_string()), "{got:?}");
+    // The subject is the source even far from the verb; an actor in between is not.
+    let ev = code(
+        "The report, which Russia dismissed, accused China of espionage.",
+        None,
+    );
+    assert!(
+        ev.iter().all(|e| e.source != "RUS" || e.code != "112"),
+        "{:?}",
+        show(&ev)
+    );
+}
+
+#[test]
+fn pronouns_resolve_to_earlier_actors() {
+    let ev = code(
+        "Russian President Vladimir Putin arrived in Beijing on Monday. He criticized the United States.",
+        Some("2023-03-20"),
+    );
+    let e = ev
+        .iter()
+        .find(|e| e.code == "111")
+        .unwrap_or_else(|| panic!("{:?}", show(&ev)));
+    assert_eq!(e.source, "RUSGOV");
+    assert_eq!(e.source_text, "He");
+    assert_eq!(e.target.as_deref(), Some("USA"));
+}
+
+#[test]
+fn modality_from_the_parse() {
+    let ev = code(
+        "Peskov said Biden clearly did not want to improve relations with Russia.",
+        Some("2021-03-18"),
+    );
+    assert!(ev.iter().all(|e| e.modality == Modality::Negated), "{ev:?}");
+    let ev = code("Russia plans to expel ten American diplomats.", None);
+    let e = ev.first().unwrap_or_else(|| panic!("no event"));
+    assert_eq!(e.modality, Modality::Future);
+    assert_eq!(e.code, "161");
+}

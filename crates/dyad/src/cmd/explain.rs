@@ -30,18 +30,9 @@ pub fn run(a: Args) -> Result<ExitCode> {
         },
         text: a.text.clone(),
     };
-    let mut doc = dyad_text::doc(&article);
-    // The parse is shown for inspection; the coder of issue #4 will read it.
-    let parsed = match dyad::models::load(None) {
-        Ok(m) => {
-            m.annotate(&mut doc);
-            true
-        }
-        Err(e) => {
-            eprintln!("dyad: warning: no parse: {e:#}");
-            false
-        }
-    };
+    let doc = p.doc(&article);
+    let parsed = p.language.is_some();
+    let mut context = Vec::new();
     for s in 0..doc.sentences.len() {
         println!("sentence {s}: {}", doc.sentence_text(s));
         let range = doc.sentences[s].tokens.clone();
@@ -80,7 +71,7 @@ pub fn run(a: Args) -> Result<ExitCode> {
                 t.precision
             );
         }
-        let st = p.code_sentence(&article, &doc, s, Some(()));
+        let st = p.code_sentence(&article, &doc, s, &context, Some(()));
         for m in &st.mentions {
             let rules: Vec<String> = m.rules.iter().map(ToString::to_string).collect();
             println!(
@@ -120,6 +111,7 @@ pub fn run(a: Args) -> Result<ExitCode> {
         if st.events.is_empty() {
             println!("  no event");
         }
+        context.extend(st.mentions);
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -19,7 +19,7 @@ pub fn pipeline(dir: Option<&PathBuf>) -> Result<Pipeline> {
         Some(d) => dicts::from_dir(d)?,
         None => dicts::bundled(),
     };
-    let p = Pipeline::load(&files);
+    let p = Pipeline::load(&files).with_language(dyad::models::load(None)?);
     for d in &p.diagnostics {
         eprintln!("dyad: {d}");
     }

@@ -1,0 +1,482 @@
+//! Event roles from the dependency parse: the source is the verb's subject (the `by` agent of
+//! a passive; the controller of an infinitive; the shared subject of a coordinated verb; the
+//! head noun of a relative clause), the target its object or the object of one of the
+//! pattern's prepositions. Conjoined actors give one event each; pronoun subjects are resolved
+//! to the most recent compatible actor; modality comes from auxiliaries, negation and
+//! conditional markers; attribution from a reporting verb that governs the event.
+
+use dyad_core::{Doc, Mention, MentionKind, Modality};
+use std::ops::Range;
+
+/// Lemmas of verbs that report speech or writing.
+const REPORTING: &[&str] = &[
+    "say",
+    "tell",
+    "add",
+    "state",
+    "announce",
+    "claim",
+    "insist",
+    "note",
+    "stress",
+    "write",
+    "declare",
+    "argue",
+    "explain",
+    "assert",
+    "report",
+    "quote",
+    "confirm",
+    "reiterate",
+    "tweet",
+    "remark",
+    "recall",
+    "acknowledge",
+    "allege",
+    "complain",
+    "emphasize",
+    "emphasise",
+    "suggest",
+    "believe",
+    "think",
+    "hope",
+    "fear",
+    "warn",
+];
+
+/// Lemmas of verbs whose infinitive complement is intended, not done ("plans to visit").
+const INTENT: &[&str] = &[
+    "plan", "intend", "want", "wish", "hope", "expect", "aim", "seek", "try", "prepare", "promise",
+    "pledge", "vow", "threaten", "decide", "agree", "offer", "propose", "be", "go", "schedule",
+    "set", "ready", "willing", "refuse", "need", "attempt", "consider",
+];
+
+const HYPOTHETICAL_AUX: &[&str] = &[
+    "would", "could", "might", "may", "should", "can", "must", "ought",
+];
+const FUTURE_AUX: &[&str] = &["will", "shall", "'ll"];
+const NEGATORS: &[&str] = &["not", "n't", "never", "no", "neither", "nor"];
+/// Prepositions of place and time: their objects are where or when, not whom ("at" is not
+/// here: "fired at Russia").
+const LOCATIVE: &[&str] = &[
+    "in",
+    "near",
+    "inside",
+    "outside",
+    "across",
+    "throughout",
+    "within",
+    "during",
+];
+
+/// Dependency tree views over one sentence.
+pub struct Tree<'a> {
+    pub doc: &'a Doc,
+    pub range: Range<usize>,
+    children: Vec<Vec<usize>>,
+}
+
+impl<'a> Tree<'a> {
+    /// `None` when the document has no parse.
+    pub fn new(doc: &'a Doc, range: Range<usize>) -> Option<Tree<'a>> {
+        if doc.head.len() != doc.tokens.len()
+            || doc.deprel.len() != doc.tokens.len()
+            || doc.lemma.len() != doc.tokens.len()
+        {
+            return None;
+        }
+        let mut children = vec![Vec::new(); range.len()];
+        for t in range.clone() {
+            if let Some(h) = doc.head[t] {
+                if range.contains(&h) {
+                    children[h - range.start].push(t);
+                }
+            }
+        }
+        Some(Tree {
+            doc,
+            range,
+            children,
+        })
+    }
+
+    pub fn children(&self, t: usize) -> &[usize] {
+        &self.children[t - self.range.start]
+    }
+
+    pub fn rel(&self, t: usize) -> &str {
+        &self.doc.deprel[t]
+    }
+
+    fn base_rel(&self, t: usize) -> &str {
+        let r = self.rel(t);
+        r.split(':').next().unwrap_or(r)
+    }
+
+    pub fn lemma(&self, t: usize) -> &str {
+        &self.doc.lemma[t]
+    }
+
+    pub fn head(&self, t: usize) -> Option<usize> {
+        self.doc.head[t].filter(|h| self.range.contains(h))
+    }
+
+    fn child_with(&self, t: usize, rels: &[&str]) -> Option<usize> {
+        self.children(t)
+            .iter()
+            .copied()
+            .find(|c| rels.contains(&self.rel(*c)))
+    }
+
+    /// The preposition (case marker) of a nominal.
+    fn case_of(&self, t: usize) -> Option<String> {
+        self.children(t)
+            .iter()
+            .find(|c| self.base_rel(**c) == "case")
+            .map(|c| self.doc.norm[*c].clone())
+    }
+
+    /// `t` and the tokens it dominates.
+    pub fn subtree(&self, t: usize) -> Vec<usize> {
+        let mut out = vec![t];
+        let mut k = 0;
+        while k < out.len() {
+            let n = out[k];
+            out.extend_from_slice(self.children(n));
+            k += 1;
+            if out.len() > self.range.len() {
+                break;
+            }
+        }
+        out
+    }
+}
+
+/// The mention that covers token `t`.
+fn mention_at(mentions: &[Mention], t: usize) -> Option<usize> {
+    mentions
+        .iter()
+        .position(|m| m.tokens.start <= t && t < m.tokens.end)
+}
+
+/// Actors named by the noun phrase headed by `t`: the mention covering it, else one inside
+/// its modifiers ("officials of Russia", "the envoy of the Kremlin"); plus its conjuncts.
+fn np_actors(tree: &Tree<'_>, mentions: &[Mention], t: usize) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut heads = vec![t];
+    for c in tree.children(t) {
+        if tree.base_rel(*c) == "conj" {
+            heads.push(*c);
+        }
+    }
+    for h in heads {
+        let m = mention_at(mentions, h).or_else(|| {
+            tree.children(h)
+                .iter()
+                .filter(|c| {
+                    matches!(
+                        tree.base_rel(**c),
+                        "nmod" | "compound" | "amod" | "appos" | "flat"
+                    )
+                })
+                .filter(|c| {
+                    tree.case_of(**c)
+                        .is_none_or(|p| !LOCATIVE.contains(&p.as_str()))
+                })
+                .find_map(|c| mention_at(mentions, *c))
+        });
+        if let Some(m) = m {
+            if !out.contains(&m) {
+                out.push(m);
+            }
+        }
+    }
+    out
+}
+
+/// What the parse says about one matched pattern.
+#[derive(Debug, Clone)]
+pub struct Roles {
+    pub sources: Vec<usize>,
+    pub targets: Vec<usize>,
+    pub modality: Modality,
+    pub speaker: Option<usize>,
+    /// Why there is no event, when `sources` is empty.
+    pub reason: Option<String>,
+}
+
+/// The verb whose subject the verb `v` uses: itself, or up xcomp/conj/advcl-less chains.
+fn subject_of(tree: &Tree<'_>, v: usize) -> Option<(usize, bool)> {
+    let mut cur = v;
+    for _ in 0..6 {
+        if let Some(s) = tree.child_with(cur, &["nsubj", "nsubj:pass", "csubj", "nsubj:outer"]) {
+            let passive = tree.rel(s) == "nsubj:pass";
+            return Some((s, passive));
+        }
+        let rel = tree.base_rel(cur);
+        let head = tree.head(cur)?;
+        match rel {
+            // "Russia plans to expel …": the controller's subject; "Russia recalled … and
+            // expelled …": the first conjunct's subject.
+            "xcomp" | "conj" => cur = head,
+            // "Russia, which recalled …": the relative clause's head noun.
+            "acl" => return Some((head, false)),
+            _ => return None,
+        }
+    }
+    None
+}
+
+/// Resolves a pronoun subject to an earlier actor: persons for he/she, anything else for
+/// it/they/we (the most recent one).
+fn resolve_pronoun(word: &str, context: &[Mention]) -> Option<Mention> {
+    let person = matches!(word, "he" | "she" | "him" | "her");
+    let any = matches!(word, "it" | "they" | "them" | "we" | "us");
+    if !(person || any) {
+        return None;
+    }
+    context
+        .iter()
+        .rev()
+        .find(|m| {
+            !person
+                || m.kind == MentionKind::Person
+                || (m.code.len() > 3
+                    && !m.code.starts_with("IGO")
+                    && !m.code.starts_with("NGO")
+                    && m.kind != MentionKind::Metonym)
+        })
+        .cloned()
+}
+
+fn modality_of(tree: &Tree<'_>, v: usize, object: Option<usize>) -> Modality {
+    // Walk from the verb up through the verbs that govern it (infinitive controllers,
+    // conjuncts), collecting negation, auxiliaries and conditional markers.
+    let mut negated =
+        object.is_some_and(|o| tree.children(o).iter().any(|c| tree.doc.norm[*c] == "no"));
+    let mut future = false;
+    let mut hypothetical = false;
+    let mut cur = v;
+    for depth in 0..4 {
+        for c in tree.children(cur) {
+            let w = tree.doc.norm[*c].as_str();
+            match tree.base_rel(*c) {
+                "advmod" | "neg" if NEGATORS.contains(&w) => negated = true,
+                "aux" if FUTURE_AUX.contains(&w) => future = true,
+                "aux" if HYPOTHETICAL_AUX.contains(&w) => hypothetical = true,
+                "mark" if matches!(w, "if" | "unless" | "whether") => hypothetical = true,
+                _ => {}
+            }
+        }
+        let rel = tree.base_rel(cur);
+        let Some(h) = tree.head(cur) else { break };
+        match rel {
+            "xcomp" => {
+                if depth == 0 && INTENT.contains(&tree.lemma(h)) {
+                    future = true;
+                }
+                cur = h;
+            }
+            "conj" => cur = h,
+            _ => break,
+        }
+    }
+    if negated {
+        Modality::Negated
+    } else if hypothetical {
+        Modality::Hypothetical
+    } else if future {
+        Modality::Future
+    } else {
+        Modality::Asserted
+    }
+}
+
+/// The actor who reports the event: the subject of a reporting verb that governs it through
+/// a clausal complement or parataxis ("Lavrov said Russia would …", "“…,” Lavrov said"), or
+/// the object of "according to".
+fn speaker_of(tree: &Tree<'_>, mentions: &[Mention], v: usize) -> Option<usize> {
+    for c in tree.children(v) {
+        if tree.base_rel(*c) == "obl"
+            && tree
+                .children(*c)
+                .iter()
+                .any(|k| tree.doc.norm[*k] == "according")
+        {
+            if let Some(m) = np_actors(tree, mentions, *c).first() {
+                return Some(*m);
+            }
+        }
+    }
+    // "“…,” Lavrov said" often parses with the reporting verb under the event verb.
+    for c in tree.children(v) {
+        if matches!(tree.base_rel(*c), "parataxis" | "dep" | "advcl")
+            && REPORTING.contains(&tree.lemma(*c))
+        {
+            if let Some((s, _)) = subject_of(tree, *c) {
+                if let Some(m) = np_actors(tree, mentions, s).first() {
+                    return Some(*m);
+                }
+            }
+        }
+    }
+    let mut cur = v;
+    for _ in 0..4 {
+        let rel = tree.base_rel(cur);
+        let h = tree.head(cur)?;
+        if matches!(rel, "ccomp" | "parataxis" | "xcomp" | "advcl")
+            && REPORTING.contains(&tree.lemma(h))
+        {
+            let (s, _) = subject_of(tree, h)?;
+            return np_actors(tree, mentions, s).first().copied();
+        }
+        if matches!(rel, "conj" | "ccomp" | "xcomp") {
+            cur = h;
+        } else {
+            return None;
+        }
+    }
+    None
+}
+
+/// Roles of a pattern matched with its anchor at `v` and its other words at `hits`.
+/// `mentions` may grow: a resolved pronoun is added as a mention of its own.
+pub fn roles(
+    tree: &Tree<'_>,
+    mentions: &mut Vec<Mention>,
+    context: &[Mention],
+    v: usize,
+    hits: &[usize],
+    preps: &[String],
+) -> Roles {
+    let mut r = Roles {
+        sources: Vec::new(),
+        targets: Vec::new(),
+        modality: Modality::Asserted,
+        speaker: None,
+        reason: None,
+    };
+    let doc = tree.doc;
+    let passive = tree.children(v).iter().any(|c| tree.rel(*c) == "aux:pass")
+        || tree.child_with(v, &["nsubj:pass"]).is_some();
+    let subject = subject_of(tree, v);
+    let agent = tree.children(v).iter().copied().find(|c| {
+        tree.rel(*c) == "obl:agent"
+            || (tree.base_rel(*c) == "obl" && tree.case_of(*c).as_deref() == Some("by") && passive)
+    });
+    r.speaker = speaker_of(tree, mentions, v);
+    // Sources.
+    let mut subject_side = if passive { agent } else { subject.map(|s| s.0) };
+    // "Russia, which recalled …": the relative pronoun stands for the head noun.
+    if let Some(s) = subject_side {
+        if matches!(doc.norm[s].as_str(), "which" | "who" | "that") && tree.base_rel(v) == "acl" {
+            subject_side = tree.head(v);
+        }
+    }
+    if let Some(s) = subject_side {
+        r.sources = np_actors(tree, mentions, s);
+        // "“We will expel …,” Lavrov said": a first-person subject is the speaker.
+        if r.sources.is_empty() && matches!(doc.norm[s].as_str(), "we" | "i") {
+            if let Some(sp) = r.speaker {
+                let mut m = mentions[sp].clone();
+                m.tokens = s..s + 1;
+                mentions.push(m);
+                r.sources.push(mentions.len() - 1);
+            }
+        }
+        if r.sources.is_empty() && doc.upos[s] == "PRON" {
+            if let Some(mut m) = resolve_pronoun(&doc.norm[s], context) {
+                m.tokens = s..s + 1;
+                mentions.push(m);
+                r.sources.push(mentions.len() - 1);
+            }
+        }
+        if r.sources.is_empty() {
+            r.reason = Some(format!(
+                "the subject {:?} is not a known actor",
+                doc.token_text(s)
+            ));
+        }
+    } else {
+        r.reason = Some(if passive {
+            "passive without a `by` agent: who acted is not said".to_string()
+        } else {
+            "the verb has no subject in the parse".to_string()
+        });
+    }
+    // Targets: a prepositional object named by the pattern, else the object, else the
+    // passive subject, else the first actor in the verb's subtree that is not a place.
+    let pred_tokens: Vec<usize> = std::iter::once(v).chain(hits.iter().copied()).collect();
+    let obj = tree.child_with(v, &["obj", "iobj"]);
+    if !preps.is_empty() {
+        for t in &pred_tokens {
+            for c in tree.children(*t) {
+                if matches!(tree.base_rel(*c), "obl" | "nmod")
+                    && tree.case_of(*c).is_some_and(|p| preps.contains(&p))
+                {
+                    r.targets.extend(np_actors(tree, mentions, *c));
+                }
+            }
+            if !r.targets.is_empty() {
+                break;
+            }
+        }
+    }
+    if r.targets.is_empty() {
+        if let Some(o) = obj {
+            r.targets = np_actors(tree, mentions, o);
+        }
+    }
+    // "Russia criticized and condemned the United States": the object of the last conjunct
+    // is shared.
+    if r.targets.is_empty() && obj.is_none() {
+        if let Some(o) = tree
+            .children(v)
+            .iter()
+            .filter(|c| tree.base_rel(**c) == "conj" && **c > v)
+            .find_map(|c| tree.child_with(*c, &["obj"]))
+        {
+            r.targets = np_actors(tree, mentions, o);
+        }
+    }
+    if r.targets.is_empty() && passive {
+        if let Some((s, _)) = subject {
+            r.targets = np_actors(tree, mentions, s);
+        }
+    }
+    if r.targets.is_empty() {
+        // Anything in the predicate that is not the subject's, not a place and not a clause
+        // of its own: "recalled its ambassador to Washington".
+        let subj_tokens: Vec<usize> = subject_side.map(|s| tree.subtree(s)).unwrap_or_default();
+        let mut cand: Vec<usize> = Vec::new();
+        let mut stack: Vec<usize> = tree.children(v).to_vec();
+        while let Some(c) = stack.pop() {
+            if subj_tokens.contains(&c)
+                || matches!(
+                    tree.base_rel(c),
+                    "ccomp" | "advcl" | "parataxis" | "conj" | "acl" | "csubj" | "xcomp" | "punct"
+                )
+            {
+                continue;
+            }
+            if matches!(tree.base_rel(c), "obl" | "nmod")
+                && tree
+                    .case_of(c)
+                    .is_some_and(|p| LOCATIVE.contains(&p.as_str()))
+            {
+                continue;
+            }
+            if let Some(m) = mention_at(mentions, c) {
+                if !cand.contains(&m) {
+                    cand.push(m);
+                }
+            }
+            stack.extend_from_slice(tree.children(c));
+        }
+        cand.sort_by_key(|m| mentions[*m].tokens.start);
+        r.targets = cand.into_iter().take(1).collect();
+    }
+    r.targets.retain(|t| !r.sources.contains(t));
+    r.modality = modality_of(tree, v, obj);
+    r
+}
