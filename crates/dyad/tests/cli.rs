@@ -300,3 +300,25 @@ fn eval_code_scores_a_gold_set() {
     assert_eq!(rows.lines().count(), 4);
     assert!(rows.contains("MINI-1\tTEST\tRUS 161 USA\tRUS 161 USA\t1\t"));
 }
+
+#[test]
+fn bench_code_reports_speed_and_memory() {
+    let ex = repo().join("examples");
+    let out = dyad(&[
+        "bench",
+        "code",
+        ex.to_str().unwrap(),
+        "--seconds",
+        "0.1",
+        "--json",
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(v["sentences_per_s"].as_f64().unwrap() > 0.0, "{v}");
+    assert!(v["peak_rss_mb"].as_f64().unwrap() > 0.0, "{v}");
+    assert_eq!(v["articles"], 7);
+}

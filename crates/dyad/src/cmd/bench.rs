@@ -11,6 +11,19 @@ use std::time::{Duration, Instant};
 
 #[derive(clap::Subcommand)]
 pub enum Command {
+    /// End-to-end coding speed from raw text (read, clean, cut, tag, parse, code), one
+    /// thread, with peak memory.
+    Code {
+        /// Files or directories of articles.
+        #[arg(required = true)]
+        paths: Vec<String>,
+        /// Repeat the batch until at least this many seconds have passed.
+        #[arg(long, default_value_t = 3.0)]
+        seconds: f64,
+        /// Print one JSON object.
+        #[arg(long)]
+        json: bool,
+    },
     /// Tagger and parser speed, single thread, against spaCy when available.
     Parse {
         /// CoNLL-U file to time on.
@@ -66,13 +79,101 @@ fn spacy(sentences: &[String]) -> Option<(f64, usize, String)> {
     ))
 }
 
+/// Peak resident memory of this process in MB (Linux), from /proc/self/status.
+fn peak_rss_mb() -> Option<f64> {
+    let s = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = s.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kb: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb / 1024.0)
+}
+
+fn code(paths: Vec<String>, seconds: f64, json: bool) -> Result<ExitCode> {
+    use dyad_core::SourceHints;
+    let t_load = Instant::now();
+    let pipeline = super::pipeline(None)?;
+    let load_s = t_load.elapsed().as_secs_f64();
+    let mut raws = Vec::new();
+    for input in dyad_ingest::expand(&paths) {
+        match dyad_ingest::read(
+            &input,
+            &SourceHints::default(),
+            dyad_ingest::DEFAULT_MAX_BYTES,
+        ) {
+            Ok(r) => raws.push(r),
+            Err(e) => eprintln!("dyad: error: {e}"),
+        }
+    }
+    anyhow::ensure!(!raws.is_empty(), "no readable input");
+    let bytes: usize = raws.iter().map(|r| r.bytes.len()).sum();
+    let (mut sentences, mut tokens, mut events, mut rounds) = (0usize, 0usize, 0usize, 0usize);
+    let t0 = Instant::now();
+    while rounds == 0 || t0.elapsed().as_secs_f64() < seconds {
+        for raw in &raws {
+            let Ok(article) = dyad_text::extract(raw) else {
+                continue;
+            };
+            let doc = pipeline.doc(&article);
+            sentences += doc.sentences.len();
+            tokens += doc.tokens.len();
+            let mut context = Vec::new();
+            for s in 0..doc.sentences.len() {
+                let st = pipeline.code_sentence(&article, &doc, s, &context, None);
+                events += st.events.len();
+                context.extend(st.mentions);
+            }
+        }
+        rounds += 1;
+    }
+    let dt = t0.elapsed().as_secs_f64();
+    let rss = peak_rss_mb();
+    if json {
+        let v = serde_json::json!({
+            "articles": raws.len(), "bytes": bytes, "rounds": rounds,
+            "sentences_per_s": (sentences as f64 / dt).round(),
+            "tokens_per_s": (tokens as f64 / dt).round(),
+            "articles_per_s": ((raws.len() * rounds) as f64 / dt * 10.0).round() / 10.0,
+            "events_per_round": events / rounds.max(1),
+            "load_s": (load_s * 1000.0).round() / 1000.0,
+            "peak_rss_mb": rss.map(|m| m.round()),
+        });
+        println!("{v}");
+    } else {
+        println!(
+            "{} articles ({} bytes), {} rounds in {:.1} s, one thread",
+            raws.len(),
+            bytes,
+            rounds,
+            dt
+        );
+        println!("dictionaries + model load  {:.3} s", load_s);
+        println!(
+            "end to end  {:>9.0} sentences/s  {:>9.0} tokens/s  {:.1} articles/s",
+            sentences as f64 / dt,
+            tokens as f64 / dt,
+            (raws.len() * rounds) as f64 / dt
+        );
+        println!("events per round: {}", events / rounds.max(1));
+        if let Some(m) = rss {
+            println!("peak memory {m:.0} MB");
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
 pub fn run(c: Command) -> Result<ExitCode> {
-    let Command::Parse {
-        file,
-        model,
-        no_peer,
-        json,
-    } = c;
+    let (file, model, no_peer, json) = match c {
+        Command::Code {
+            paths,
+            seconds,
+            json,
+        } => return code(paths, seconds, json),
+        Command::Parse {
+            file,
+            model,
+            no_peer,
+            json,
+        } => (file, model, no_peer, json),
+    };
     let t_load = Instant::now();
     let model = dyad::models::load(model.as_deref())?;
     let load_s = t_load.elapsed().as_secs_f64();
