@@ -2,6 +2,7 @@
 //! `path:line` diagnostics) and the matcher that finds coded actor mentions in a sentence.
 
 pub mod dict;
+pub mod import;
 pub mod matcher;
 
 pub use dict::{DateRange, Entry, Field, LexKind, Lexicon};

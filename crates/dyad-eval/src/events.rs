@@ -91,6 +91,103 @@ pub fn read_petr_xml(text: &str) -> Vec<GoldCase> {
     out
 }
 
+/// PLOVER categories renamed between the GSR's PLOVER 0.5b1 and the 2021 CAMEO→PLOVER table.
+pub fn plover_2021(category: &str) -> &str {
+    match category {
+        "DEMAND" => "REQUEST",
+        "DISAPPROVE" => "ACCUSE",
+        "FIGHT" => "ASSAULT",
+        c => c,
+    }
+}
+
+/// Reads the PLOVER GSR (a JSON array; the first object describes the document). Each record
+/// becomes a case whose `plover` is its category (in 2021 names) and whose events are the
+/// (source, target, category) pairs of its first source and target actors.
+pub fn read_plover_json(text: &str) -> Result<Vec<GoldCase>, String> {
+    let v: serde_json::Value = serde_json::from_str(text).map_err(|e| format!("not JSON: {e}"))?;
+    let arr = v.as_array().ok_or("expected a JSON array")?;
+    let code = |x: &serde_json::Value| -> String {
+        x.as_array()
+            .and_then(|a| a.first())
+            .and_then(|a| a["code"].as_str())
+            .unwrap_or("")
+            .to_string()
+    };
+    let mut out = Vec::new();
+    for r in arr {
+        let (Some(id), Some(text), Some(event)) =
+            (r["id"].as_str(), r["text"].as_str(), r["event"].as_str())
+        else {
+            continue;
+        };
+        let category = plover_2021(event).to_string();
+        out.push(GoldCase {
+            id: id.to_string(),
+            category: category.clone(),
+            date: None,
+            text: text.to_string(),
+            events: vec![Triple {
+                source: code(&r["source"]),
+                target: code(&r["target"]),
+                code: category.clone(),
+            }],
+            plover: Some(category),
+        });
+    }
+    Ok(out)
+}
+
+/// Reads ConfliBERT's CAMEO sentence classes (`sentence<TAB>label`, label 0–4 as in
+/// Phoenix: 0 = CAMEO 01–02, 1 = 03–05, 2 = 06–08, 3 = 09–13, 4 = 14–20). The class goes
+/// to `plover` as `PENTA:n`; there are no triples.
+pub fn read_penta_tsv(text: &str) -> Vec<GoldCase> {
+    text.lines()
+        .enumerate()
+        .filter_map(|(i, l)| {
+            let (sent, label) = l.trim_end_matches('\r').rsplit_once('\t')?;
+            let n: u8 = label.trim().parse().ok().filter(|n| *n <= 4)?;
+            Some(GoldCase {
+                id: format!("line{}", i + 1),
+                category: format!("PENTA:{n}"),
+                date: None,
+                text: sent.to_string(),
+                events: Vec::new(),
+                plover: Some(format!("PENTA:{n}")),
+            })
+        })
+        .collect()
+}
+
+/// The Phoenix five-way class of a CAMEO root code, as `PENTA:n`.
+pub fn penta(root: &str) -> Option<String> {
+    let r: u8 = root.parse().ok()?;
+    let n = match r {
+        1..=2 => 0,
+        3..=5 => 1,
+        6..=8 => 2,
+        9..=13 => 3,
+        14..=20 => 4,
+        _ => return None,
+    };
+    Some(format!("PENTA:{n}"))
+}
+
+/// Share of cases whose category equals the category of the system's first event
+/// (`predicted[i]` is `None` when the system coded nothing).
+pub fn category_accuracy(gold: &[GoldCase], predicted: &[Option<String>]) -> f64 {
+    let n = gold.len().min(predicted.len());
+    if n == 0 {
+        return 0.0;
+    }
+    let ok = gold
+        .iter()
+        .zip(predicted)
+        .filter(|(g, p)| g.plover.is_some() && g.plover.as_deref() == p.as_deref())
+        .count();
+    ok as f64 / n as f64
+}
+
 /// Precision, recall and F1.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
 pub struct Prf {
@@ -270,6 +367,24 @@ The United States launched an air strike.
         assert_eq!(cases[0].text, "The United States launched an air strike.");
         assert!(cases[1].events.is_empty());
         assert_eq!(cases[1].text, "Nothing & nobody.");
+    }
+
+    #[test]
+    fn reads_plover_and_penta() {
+        let json = r#"[{"id": "DOC", "event": "x"},
+            {"id": "P1", "event": "DISAPPROVE", "text": "France criticized Rwanda.",
+             "source": [{"code": "FRA"}], "target": [{"code": "RWA"}]}]"#;
+        let cases = read_plover_json(json).unwrap();
+        assert_eq!(cases.len(), 1);
+        assert_eq!(cases[0].plover.as_deref(), Some("ACCUSE"));
+        assert_eq!(cases[0].events[0].source, "FRA");
+        let t = read_penta_tsv("Russia met China.\t1\r\nbad line\nNATO bombed Serbia.\t4\n");
+        assert_eq!(t.len(), 2);
+        assert_eq!(t[1].plover.as_deref(), Some("PENTA:4"));
+        assert_eq!(penta("04").as_deref(), Some("PENTA:1"));
+        assert_eq!(penta("16").as_deref(), Some("PENTA:4"));
+        let acc = category_accuracy(&t, &[Some("PENTA:1".into()), None]);
+        assert_eq!(acc, 0.5);
     }
 
     #[test]

@@ -181,8 +181,11 @@ impl<'a> Coder<'a> {
             let Some((p, hits)) = best else { continue };
             let pat = &self.verbs.patterns[p];
             let last = hits.iter().copied().max().unwrap_or(i);
-            if let Some(tree) = &tree {
-                let r = crate::syntax::roles(tree, mentions, context, i, &hits, &pat.preps);
+            let parsed = tree
+                .as_ref()
+                .map(|tree| crate::syntax::roles(tree, mentions, context, i, &hits, &pat.preps))
+                .filter(|r| !r.no_subject);
+            if let Some(r) = parsed {
                 if r.sources.is_empty() {
                     tried.push((p, i, r.reason.unwrap_or_else(|| "no source".into())));
                     continue;

@@ -203,6 +203,9 @@ pub struct Roles {
     pub speaker: Option<usize>,
     /// Why there is no event, when `sources` is empty.
     pub reason: Option<String>,
+    /// The parse gives the verb no subject at all (often a misparse): the caller may fall
+    /// back to the surface rules.
+    pub no_subject: bool,
 }
 
 /// The verb whose subject the verb `v` uses: itself, or up xcomp/conj/advcl-less chains.
@@ -355,6 +358,7 @@ pub fn roles(
         modality: Modality::Asserted,
         speaker: None,
         reason: None,
+        no_subject: false,
     };
     let doc = tree.doc;
     let passive = tree.children(v).iter().any(|c| tree.rel(*c) == "aux:pass")
@@ -398,6 +402,7 @@ pub fn roles(
             ));
         }
     } else {
+        r.no_subject = !passive;
         r.reason = Some(if passive {
             "passive without a `by` agent: who acted is not said".to_string()
         } else {

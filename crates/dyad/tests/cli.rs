@@ -322,3 +322,37 @@ fn bench_code_reports_speed_and_memory() {
     assert!(v["peak_rss_mb"].as_f64().unwrap() > 0.0, "{v}");
     assert_eq!(v["articles"], 7);
 }
+
+#[test]
+fn eval_code_reads_plover_and_penta_sets() {
+    let dir = repo().join("crates/dyad/tests/data");
+    let out = dyad(&[
+        "eval",
+        "code",
+        dir.join("plover-mini.json").to_str().unwrap(),
+        "--json",
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["cases"], 2);
+    assert_eq!(v["category_accuracy"], 1.0, "{v}");
+    let out = dyad(&[
+        "eval",
+        "code",
+        dir.join("penta-mini.tsv").to_str().unwrap(),
+        "--json",
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["cases"], 3);
+    let acc = v["category_accuracy"].as_f64().unwrap();
+    assert!((2.0 / 3.0 - 1e-9..=1.0).contains(&acc), "{v}");
+}

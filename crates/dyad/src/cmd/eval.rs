@@ -21,8 +21,10 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Score event coding on a gold set (a PETRARCH-style validation XML file, or a directory
-    /// holding one, such as ../shared/data/petr2-gsr-validation).
+    /// Score event coding on a gold set: a PETRARCH-style validation XML file (PETR-2 GSR,
+    /// PETRARCH-2 unit tests), the PLOVER GSR JSON, ConfliBERT's CAMEO class TSV, or a
+    /// directory holding one (../shared/data/petr2-gsr-validation, plover-gsr-cameo,
+    /// conflibert-cameo).
     Code {
         set: PathBuf,
         /// Write one TSV row per case here.
@@ -65,20 +67,53 @@ pub fn run(c: Command) -> Result<ExitCode> {
     }
 }
 
-/// Finds the gold file of a set given as a file or a directory.
-fn gold_file(set: &std::path::Path) -> Result<PathBuf> {
+/// The kinds of gold set `dyad eval code` reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum SetKind {
+    /// PETRARCH-style validation XML (PETR-2 GSR, PETRARCH-2 unit tests).
+    Petr,
+    /// PLOVER GSR JSON: PLOVER categories.
+    Plover,
+    /// ConfliBERT CAMEO sentence classes (TSV, five classes).
+    Penta,
+}
+
+/// Finds the gold file of a set given as a file or a directory, and its kind.
+fn gold_file(set: &std::path::Path) -> Result<(PathBuf, SetKind)> {
+    let kind_of = |p: &std::path::Path| match p.extension().and_then(|x| x.to_str()) {
+        Some("xml") => Some(SetKind::Petr),
+        Some("json") => Some(SetKind::Plover),
+        Some("tsv") => Some(SetKind::Penta),
+        _ => None,
+    };
     if set.is_file() {
-        return Ok(set.to_path_buf());
+        let k = kind_of(set).with_context(|| {
+            format!(
+                "{}: unknown gold set format (want .xml, .json or .tsv)",
+                set.display()
+            )
+        })?;
+        return Ok((set.to_path_buf(), k));
     }
-    let mut xml: Vec<PathBuf> = std::fs::read_dir(set)
+    // ConfliBERT's layout: cameo_class/test.tsv.
+    let conflibert = set.join("cameo_class").join("test.tsv");
+    if conflibert.is_file() {
+        return Ok((conflibert, SetKind::Penta));
+    }
+    let mut files: Vec<PathBuf> = std::fs::read_dir(set)
         .with_context(|| format!("{}: cannot read", set.display()))?
         .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "xml"))
+        .filter(|p| matches!(kind_of(p), Some(SetKind::Petr | SetKind::Plover)))
         .collect();
-    xml.sort();
-    xml.into_iter()
-        .next()
-        .with_context(|| format!("{}: no gold file (*.xml) found", set.display()))
+    files.sort();
+    let f = files.into_iter().next().with_context(|| {
+        format!(
+            "{}: no gold file (*.xml, *.json, cameo_class/test.tsv) found",
+            set.display()
+        )
+    })?;
+    let k = kind_of(&f).unwrap_or(SetKind::Petr);
+    Ok((f, k))
 }
 
 fn code(
@@ -88,17 +123,23 @@ fn code(
     json: bool,
 ) -> Result<ExitCode> {
     use dyad_core::{Article, ArticleMeta, DateSource, Origin};
-    use dyad_eval::events::{case_rows, read_petr_xml, score, Triple};
-    let file = gold_file(&set)?;
+    use dyad_eval::events::{self, case_rows, score, Triple};
+    let (file, kind) = gold_file(&set)?;
     let text = std::fs::read_to_string(&file)
         .with_context(|| format!("{}: cannot read", file.display()))?;
-    let gold = read_petr_xml(&text);
+    let gold = match kind {
+        SetKind::Petr => events::read_petr_xml(&text),
+        SetKind::Plover => events::read_plover_json(&text)
+            .map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))?,
+        SetKind::Penta => events::read_penta_tsv(&text),
+    };
     anyhow::ensure!(
         !gold.is_empty(),
         "{}: no gold records found",
         file.display()
     );
     let pipeline = super::pipeline(dicts.as_ref())?;
+    let mut predicted: Vec<Option<String>> = Vec::with_capacity(gold.len());
     let sys: Vec<Vec<Triple>> = gold
         .iter()
         .map(|g| {
@@ -112,18 +153,31 @@ fn code(
                 },
                 text: g.text.clone(),
             };
-            pipeline
-                .code_article(&article)
-                .into_iter()
-                .map(|e| Triple {
-                    source: e.source,
-                    target: e.target.unwrap_or_default(),
-                    code: e.code,
+            let evs = pipeline.code_article(&article);
+            predicted.push(evs.first().and_then(|e| match kind {
+                SetKind::Penta => events::penta(&e.root_code),
+                _ => e.plover.clone(),
+            }));
+            evs.into_iter()
+                .map(|e| match kind {
+                    // PLOVER gold names countries only, and categories instead of codes.
+                    SetKind::Plover => Triple {
+                        source: e.source.chars().take(3).collect(),
+                        target: e.target.unwrap_or_default().chars().take(3).collect(),
+                        code: e.plover.unwrap_or_default(),
+                    },
+                    _ => Triple {
+                        source: e.source,
+                        target: e.target.unwrap_or_default(),
+                        code: e.code,
+                    },
                 })
                 .collect()
         })
         .collect();
     let s = score(&gold, &sys);
+    let category_accuracy =
+        (kind != SetKind::Petr).then(|| events::category_accuracy(&gold, &predicted));
     if let Some(p) = &tsv {
         let mut body = String::from("id\tcategory\tgold\tsystem\texact_matches\ttext\n");
         for r in case_rows(&gold, &sys) {
@@ -138,6 +192,7 @@ fn code(
             "cases": s.cases, "gold_events": s.gold_events, "system_events": s.system_events,
             "precision": round3(s.triple.precision), "recall": round3(s.triple.recall),
             "triple_f1": round3(s.triple.f1), "root_f1": round3(s.root.f1), "country_f1": round3(s.country.f1),
+            "category_accuracy": category_accuracy.map(round3),
             "confusion": s.confusion,
         });
         println!("{v}");
@@ -149,24 +204,31 @@ fn code(
             s.gold_events,
             s.system_events
         );
-        for (name, p) in [
-            ("exact (source, target, code)", s.triple),
-            ("root code", s.root),
-            ("country-only actors", s.country),
-        ] {
-            println!(
-                "{name:<30} P {:.3}  R {:.3}  F1 {:.3}",
-                p.precision, p.recall, p.f1
-            );
+        if kind != SetKind::Penta {
+            for (name, p) in [
+                ("exact (source, target, code)", s.triple),
+                ("root code", s.root),
+                ("country-only actors", s.country),
+            ] {
+                println!(
+                    "{name:<30} P {:.3}  R {:.3}  F1 {:.3}",
+                    p.precision, p.recall, p.f1
+                );
+            }
         }
-        println!(
-            "cases with no gold event coded empty: {}/{}",
-            s.correct_empty, s.empty_cases
-        );
-        println!("root confusion (gold → system root for the same country pair; - = missed):");
-        for (g, row) in &s.confusion {
-            let cells: Vec<String> = row.iter().map(|(k, n)| format!("{k}:{n}")).collect();
-            println!("  {g}: {}", cells.join(" "));
+        if let Some(a) = category_accuracy {
+            println!("category accuracy (first event's category) {a:.3}");
+        }
+        if kind == SetKind::Petr {
+            println!(
+                "cases with no gold event coded empty: {}/{}",
+                s.correct_empty, s.empty_cases
+            );
+            println!("root confusion (gold → system root for the same country pair; - = missed):");
+            for (g, row) in &s.confusion {
+                let cells: Vec<String> = row.iter().map(|(k, n)| format!("{k}:{n}")).collect();
+                println!("  {g}: {}", cells.join(" "));
+            }
         }
     }
     Ok(ExitCode::SUCCESS)
