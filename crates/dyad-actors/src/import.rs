@@ -39,12 +39,13 @@
 //!   (matches any case); a single-word phrase (a leading "the" aside) of two or three letters is
 //!   kept in capitals, as an acronym (`UN`, `US`, `PLO`: "us" is not the US); a single word that
 //!   is also a common English word (a built-in list: Turkey, Chad, Jordan, Georgia, ...) gets
-//!   an initial capital; other single words are lower case. Abbreviations with periods (`U.S.`,
-//!   `K.U.`: at most two letters between periods) keep the source's capitals. A phrase that ends with a parenthesised acronym of its
-//!   own initials (`ANIMAL_LIBERATION_FRONT_(ALF)`) also yields the name without it and the
-//!   acronym alone (in capitals). A `+` inside a phrase (two synonyms run together) splits it.
-//!   An unclosed `(` cuts the phrase there.
-//! - Agents: phrases are lower case (role words), words with a period keep their capitals.
+//!   an initial capital; other single words are lower case. Abbreviations with periods
+//!   (`U.S.`, `K.U.`: at most two letters between periods) keep the source's capitals. A phrase
+//!   that ends with a parenthesised acronym of its own initials
+//!   (`ANIMAL_LIBERATION_FRONT_(ALF)`) also yields the name without it and the acronym alone
+//!   (in capitals). A `+` inside a phrase (two synonyms run together) splits it. An unclosed
+//!   `(` cuts the phrase there. Duplicate phrases within an entry are written once.
+//! - Agents: phrases are lower case (role words); abbreviations with periods keep capitals.
 //!   `[~CODE]` (code added after the actor code) is what dyad does: the head is the first three
 //!   letters, a longer code goes on the body line (`name GOVFRM: foreign minister`).
 //!   `[CODE~]` (code put before the actor code, `NGO~`) cannot be expressed and is reported.
@@ -227,7 +228,7 @@ fn is_initials(acr: &str, words: &[&str]) -> bool {
             candidates.push(s);
         }
     }
-    candidates.iter().any(|c| *c == acr)
+    candidates.contains(&acr)
 }
 
 /// The dyad phrases for one PETRARCH phrase, plus notes (warnings) about changes made.
@@ -962,8 +963,9 @@ mod tests {
         assert!(out.contains("  role NRNGOV 2000-01-01..: NRNGOV >20000101\n"));
         assert!(out.contains("  role NRNGOV ..2025-01-01: NRNGOV <250101\n"));
         // The undated default comes after the dated roles.
-        let def = out.find("role NRNELI: NRNELI (default)").unwrap();
-        assert!(def > out.find("role NRNGOV ..2025").unwrap());
+        let def = out.find("role NRNELI: NRNELI (default)");
+        let last_dated = out.find("role NRNGOV ..2025");
+        assert!(def.is_some() && def > last_dated, "{out}");
         let (lex, ld) = load(&out, LexKind::Actors);
         assert!(ld.is_empty(), "{ld:?}");
         assert_eq!(lex.entries[0].roles.len(), 4);
@@ -1104,10 +1106,8 @@ mod tests {
                 .iter()
                 .filter(|l| {
                     let t = l.text.as_str();
-                    !t.is_empty()
-                        && !t.starts_with('+')
-                        && !t.starts_with('[')
-                        && !(is_agents && t.contains('=') && t.starts_with('!'))
+                    let macro_def = is_agents && t.starts_with('!') && t.contains('=');
+                    !(t.is_empty() || t.starts_with(['+', '[']) || macro_def)
                 })
                 .count();
             let kind = if is_agents {

@@ -142,6 +142,41 @@ impl ActorDicts {
         out
     }
 
+    /// Resolves role phrases without a country ("the ministry" = `---GOV`) to the most
+    /// recent actor with that role, first earlier in the sentence, then in `context` (earlier
+    /// sentences, most recent last; only the last 30 mentions are searched). Unresolved role
+    /// phrases are dropped: an unknown actor is not coded.
+    pub fn resolve_roles(mentions: &mut Vec<Mention>, context: &[Mention]) {
+        let mut k = 0;
+        while k < mentions.len() {
+            let Some(role) = mentions[k].code.strip_prefix("---").map(str::to_string) else {
+                k += 1;
+                continue;
+            };
+            let fits = |m: &Mention| {
+                !m.code.starts_with("---")
+                    && m.code.len() > 3
+                    && m.code[3..].starts_with(role.as_str())
+            };
+            let found = mentions[..k]
+                .iter()
+                .rev()
+                .find(|m| fits(m))
+                .or_else(|| context.iter().rev().take(30).find(|m| fits(m)))
+                .cloned();
+            match found {
+                Some(m) => {
+                    mentions[k].code = m.code;
+                    mentions[k].rules.extend(m.rules);
+                    k += 1;
+                }
+                None => {
+                    mentions.remove(k);
+                }
+            }
+        }
+    }
+
     fn hits(&self, doc: &Doc, range: Range<usize>, date: Option<NaiveDate>) -> Vec<Hit> {
         let mut hits = Vec::new();
         let mut i = range.start;
@@ -281,10 +316,13 @@ impl ActorDicts {
                 }
                 _ => (code, kind),
             }
+        } else if let Some((a, r)) = agent {
+            // An agent alone ("the ministry", "the spokeswoman") names no country: it is given
+            // CAMEO's unknown-country code `---GOV`, and `resolve_roles` then finds the actor it
+            // refers to or drops it.
+            rules.push(r);
+            (format!("---{a}"), MentionKind::Agent)
         } else {
-            // An agent alone ("the ministry") names no country: not an actor here (CAMEO's
-            // `---GOV` coding was tried and made more wrong events than right ones; issue #4
-            // resolves such role phrases to an actor instead).
             return None;
         };
         let _ = doc;

@@ -4,6 +4,7 @@
 pub mod cameo;
 mod cameo_table;
 pub mod coder;
+pub mod import;
 pub mod inflect;
 pub mod syntax;
 pub mod verbs;

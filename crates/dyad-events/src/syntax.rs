@@ -449,6 +449,14 @@ pub fn roles(
             r.targets = np_actors(tree, mentions, s);
         }
     }
+    // "Pompeo demanded that Russia not interfere": the subject of the complement clause.
+    if r.targets.is_empty() {
+        if let Some(c) = tree.child_with(v, &["ccomp"]) {
+            if let Some(cs) = tree.child_with(c, &["nsubj", "nsubj:pass"]) {
+                r.targets = np_actors(tree, mentions, cs);
+            }
+        }
+    }
     if r.targets.is_empty() {
         // Anything in the predicate that is not the subject's, not a place and not a clause
         // of its own: "recalled its ambassador to Washington".
@@ -459,7 +467,17 @@ pub fn roles(
             if subj_tokens.contains(&c)
                 || matches!(
                     tree.base_rel(c),
-                    "ccomp" | "advcl" | "parataxis" | "conj" | "acl" | "csubj" | "xcomp" | "punct"
+                    "ccomp"
+                        | "advcl"
+                        | "parataxis"
+                        | "conj"
+                        | "acl"
+                        | "csubj"
+                        | "xcomp"
+                        | "punct"
+                        | "dep"
+                        | "vocative"
+                        | "discourse"
                 )
             {
                 continue;
@@ -471,7 +489,7 @@ pub fn roles(
             {
                 continue;
             }
-            if let Some(m) = mention_at(mentions, c) {
+            if let Some(m) = mention_at(mentions, c).filter(|m| mentions[*m].tokens.start > v) {
                 if !cand.contains(&m) {
                     cand.push(m);
                 }
@@ -481,7 +499,8 @@ pub fn roles(
         cand.sort_by_key(|m| mentions[*m].tokens.start);
         r.targets = cand.into_iter().take(1).collect();
     }
-    r.targets.retain(|t| !r.sources.contains(t));
+    r.targets
+        .retain(|t| !r.sources.contains(t) && Some(*t) != r.speaker);
     r.modality = modality_of(tree, v, obj);
     r
 }

@@ -123,6 +123,7 @@ impl Pipeline {
     ) -> SentenceTrace {
         let range = doc.sentences[s].tokens.clone();
         let mut mentions = self.actors.mentions(doc, range, article.meta.published);
+        ActorDicts::resolve_roles(&mut mentions, context);
         let coder = Coder::new(&self.verbs);
         let mut trace = Trace { tried: Vec::new() };
         let found =

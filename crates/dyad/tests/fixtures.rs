@@ -9,8 +9,16 @@ use dyad_core::{Article, ArticleMeta, DateSource, Event, Origin};
 use std::path::Path;
 
 fn describe(e: &Event) -> Vec<String> {
-    let base = format!("{} {} {}", e.source, e.code, e.target.as_deref().unwrap_or("-"));
-    let modality = serde_json::to_value(e.modality).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default();
+    let base = format!(
+        "{} {} {}",
+        e.source,
+        e.code,
+        e.target.as_deref().unwrap_or("-")
+    );
+    let modality = serde_json::to_value(e.modality)
+        .ok()
+        .and_then(|v| v.as_str().map(String::from))
+        .unwrap_or_default();
     vec![
         base.clone(),
         format!("{base} {modality}"),
@@ -45,7 +53,10 @@ fn matches(e: &Event, want: &str) -> bool {
 fn fixtures() {
     let pipeline = Pipeline::bundled();
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
-    let mut files: Vec<_> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).collect();
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
     files.sort();
     assert!(files.len() >= 12, "fixtures missing");
     let mut failures = Vec::new();
@@ -56,7 +67,9 @@ fn fixtures() {
                 .filter_map(|l| l.strip_prefix(k).map(|v| v.trim().to_string()))
                 .collect()
         };
-        let date = field("date:").first().map(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").unwrap());
+        let date = field("date:")
+            .first()
+            .map(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").unwrap());
         let sentence = field("sentence:").join(" ");
         let article = Article {
             id: f.display().to_string(),
