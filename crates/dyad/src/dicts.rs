@@ -77,3 +77,67 @@ pub fn from_dir(dir: &Path) -> Result<Vec<DictFile>> {
     }
     Ok(out)
 }
+
+/// Which PETRARCH/TABARI dictionary a file is, from its name: verb dictionaries name "verb"
+/// or are `CAMEO.*`; agent dictionaries name "agent"; everything else is an actor dictionary.
+pub fn petrarch_kind(path: &Path) -> DictKind {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    if name.contains("verb") || name.starts_with("cameo") {
+        DictKind::Verbs
+    } else if name.contains("agent") {
+        DictKind::Agents
+    } else {
+        DictKind::Actors
+    }
+}
+
+/// Converts PETRARCH/TABARI dictionary files into dyad dictionary files (in memory), with the
+/// diagnostics for every line that could not be used. Output names follow `dicts/`:
+/// `actors/NAME.txt`, `actors/agents.txt` (for agent files), `verbs/NAME.txt`.
+pub fn import(paths: &[std::path::PathBuf]) -> Result<(Vec<DictFile>, Vec<dyad_core::Diagnostic>)> {
+    let mut files = Vec::new();
+    let mut diags = Vec::new();
+    for p in paths {
+        let lower = p
+            .file_name()
+            .map(|n| n.to_string_lossy().to_lowercase())
+            .unwrap_or_default();
+        if lower.contains("discard") || lower.contains("issue") || lower.contains("ontology") {
+            diags.push(dyad_core::Diagnostic::warning(
+                p.display().to_string(),
+                None,
+                "discard, issue and ontology files have no dyad equivalent; not imported",
+            ));
+            continue;
+        }
+        let bytes = std::fs::read(p).with_context(|| format!("{}: cannot read", p.display()))?;
+        // PETRARCH files are mostly ASCII; a stray Latin-1 byte must not stop the import.
+        let text = String::from_utf8_lossy(&bytes);
+        let shown = p.display().to_string();
+        let kind = petrarch_kind(p);
+        let (out, d) = match kind {
+            DictKind::Actors => dyad_actors::import::actors(&shown, &text),
+            DictKind::Agents => dyad_actors::import::agents(&shown, &text),
+            DictKind::Verbs => dyad_events::import::verbs(&shown, &text),
+        };
+        diags.extend(d);
+        let stem = p
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "imported".into());
+        let name = match kind {
+            DictKind::Actors => format!("actors/{stem}.txt"),
+            DictKind::Agents => "actors/agents.txt".to_string(),
+            DictKind::Verbs => format!("verbs/{stem}.txt"),
+        };
+        files.push(DictFile {
+            name,
+            kind,
+            text: out,
+        });
+    }
+    Ok((files, diags))
+}

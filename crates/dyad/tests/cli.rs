@@ -356,3 +356,53 @@ fn eval_code_reads_plover_and_penta_sets() {
     let acc = v["category_accuracy"].as_f64().unwrap();
     assert!((2.0 / 3.0 - 1e-9..=1.0).contains(&acc), "{v}");
 }
+
+#[test]
+fn dict_import_converts_petrarch_dictionaries() {
+    let src = repo().join("crates/dyad/tests/data/petrarch");
+    let w = Workdir::new("import");
+    let files: Vec<String> = ["Mini.actors.txt", "Mini.agents.txt", "Mini.verbs.txt"]
+        .iter()
+        .map(|f| src.join(f).display().to_string())
+        .collect();
+    let mut args = vec!["dict", "import"];
+    args.extend(files.iter().map(String::as_str));
+    let out_dir = w.dir.join("dicts");
+    args.extend(["--out", out_dir.to_str().unwrap()]);
+    let out = dyad(&args);
+    assert!(
+        out.status.code() == Some(0) || out.status.code() == Some(1),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(out_dir.join("actors/Mini.actors.txt").exists());
+    assert!(out_dir.join("actors/agents.txt").exists());
+    assert!(out_dir.join("verbs/Mini.verbs.txt").exists());
+    // The imported dictionaries load and code.
+    let out = dyad(&["dict", "check", "--dicts", out_dir.to_str().unwrap()]);
+    assert!(
+        out.status.success(),
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let out = dyad(&[
+        "explain",
+        "Gondor attacked Arnor.",
+        "--dicts",
+        out_dir.to_str().unwrap(),
+    ]);
+    let s = String::from_utf8_lossy(&out.stdout);
+    assert!(s.contains("EVENT GON 190 ARN"), "{s}");
+    // A dated actor (PETRARCH dates are YYMMDD): Aragorn is Arnor's in early 2019, Gondor's later.
+    let out = dyad(&[
+        "explain",
+        "Aragorn met with Gondor.",
+        "--date",
+        "2019-03-01",
+        "--dicts",
+        out_dir.to_str().unwrap(),
+    ]);
+    let s = String::from_utf8_lossy(&out.stdout);
+    assert!(s.contains("EVENT ARNGOV 040 GON"), "{s}");
+}

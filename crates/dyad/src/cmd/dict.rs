@@ -1,5 +1,6 @@
 //! `dyad dict check [--dicts DIR]`: load the dictionaries and report every line that cannot be
 //! used (`path:line: message`), and patterns that can never win.
+//! `dyad dict import FILE... --out DIR`: convert PETRARCH/TABARI dictionaries to dyad's format.
 
 use anyhow::Result;
 use std::collections::HashMap;
@@ -14,10 +15,22 @@ pub enum Command {
         #[arg(long)]
         dicts: Option<PathBuf>,
     },
+    /// Convert PETRARCH-2 / TABARI dictionary files (actors, agents, verbs; the kind is taken
+    /// from the file name) into a dyad dictionary directory usable with `--dicts DIR`.
+    Import {
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Directory to write (`actors/`, `verbs/` inside it).
+        #[arg(long)]
+        out: PathBuf,
+    },
 }
 
 pub fn run(c: Command) -> Result<ExitCode> {
-    let Command::Check { dicts } = c;
+    let dicts = match c {
+        Command::Check { dicts } => dicts,
+        Command::Import { files, out } => return import(&files, &out),
+    };
     let p = super::pipeline(dicts.as_ref())?;
     let mut problems = p.diagnostics.len();
     // The same pattern text (after the code) given twice: the later one can never win.
@@ -57,5 +70,43 @@ pub fn run(c: Command) -> Result<ExitCode> {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
+    })
+}
+
+fn import(files: &[PathBuf], out: &std::path::Path) -> Result<ExitCode> {
+    use anyhow::Context;
+    let (converted, diags) = dyad::dicts::import(files)?;
+    for d in &diags {
+        eprintln!("dyad: {d}");
+    }
+    for f in &converted {
+        let path = out.join(&f.name);
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir)
+                .with_context(|| format!("{}: cannot create", dir.display()))?;
+        }
+        std::fs::write(&path, &f.text)
+            .with_context(|| format!("{}: cannot write", path.display()))?;
+        let lines = f
+            .text
+            .lines()
+            .filter(|l| !l.trim_start().starts_with('#') && !l.trim().is_empty())
+            .count();
+        println!("{}: {} lines", path.display(), lines);
+    }
+    let errors = diags
+        .iter()
+        .filter(|d| d.severity == dyad_core::Severity::Error)
+        .count();
+    println!(
+        "{} file(s) imported; {} line(s) reported ({} errors)",
+        converted.len(),
+        diags.len(),
+        errors
+    );
+    Ok(if diags.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
     })
 }
