@@ -32,6 +32,7 @@ pub const BUNDLED: &[(&str, DictKind, &str)] = bundled![
     "dicts/actors/regions.txt" => DictKind::Actors,
     "dicts/actors/igos.txt" => DictKind::Actors,
     "dicts/actors/people.txt" => DictKind::Actors,
+    "dicts/actors/organizations.txt" => DictKind::Actors,
     "dicts/actors/agents.txt" => DictKind::Agents,
     "dicts/verbs/cameo.txt" => DictKind::Verbs,
 ];
