@@ -143,16 +143,28 @@ impl ActorDicts {
     }
 
     /// Resolves role phrases without a country ("the ministry" = `---GOV`) to the most
-    /// recent actor with that role, first earlier in the sentence, then in `context` (earlier
+    /// recent actor with that role (a role phrase after a possessive pronoun is dropped), first earlier in the sentence, then in `context` (earlier
     /// sentences, most recent last; only the last 30 mentions are searched). Unresolved role
     /// phrases are dropped: an unknown actor is not coded.
-    pub fn resolve_roles(mentions: &mut Vec<Mention>, context: &[Mention]) {
+    pub fn resolve_roles(doc: &Doc, mentions: &mut Vec<Mention>, context: &[Mention]) {
         let mut k = 0;
         while k < mentions.len() {
             let Some(role) = mentions[k].code.strip_prefix("---").map(str::to_string) else {
                 k += 1;
                 continue;
             };
+            // "its ambassador", "their troops": the owner's own people, named elsewhere in the
+            // sentence; not an actor of their own here.
+            let start = mentions[k].tokens.start;
+            if start > 0
+                && matches!(
+                    doc.norm[start - 1].as_str(),
+                    "its" | "his" | "her" | "their" | "our" | "my" | "your"
+                )
+            {
+                mentions.remove(k);
+                continue;
+            }
             let fits = |m: &Mention| {
                 !m.code.starts_with("---")
                     && m.code.len() > 3

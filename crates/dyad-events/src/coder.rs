@@ -662,6 +662,9 @@ fn quote_regions(doc: &Doc, range: Range<usize>) -> Vec<Range<usize>> {
 
 /// The date of an event: the temporal expression in its sentence nearest the verb, else the
 /// article date.
+/// Tokens at the start of an article that may hold its dateline.
+const DATELINE_TOKENS: usize = 12;
+
 fn event_date(
     doc: &Doc,
     range: Range<usize>,
@@ -672,6 +675,8 @@ fn event_date(
         .timexes
         .iter()
         .filter(|t| t.tokens.start >= range.start && t.tokens.end <= range.end)
+        // The dateline ("MOSCOW, March 18, 2021 --") dates the article, not the event.
+        .filter(|t| !(t.tokens.start < DATELINE_TOKENS && Some(t.date) == article.meta.published))
         .min_by_key(|t| {
             if t.tokens.start > anchor {
                 t.tokens.start - anchor

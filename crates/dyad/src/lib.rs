@@ -123,7 +123,7 @@ impl Pipeline {
     ) -> SentenceTrace {
         let range = doc.sentences[s].tokens.clone();
         let mut mentions = self.actors.mentions(doc, range, article.meta.published);
-        ActorDicts::resolve_roles(&mut mentions, context);
+        ActorDicts::resolve_roles(doc, &mut mentions, context);
         let coder = Coder::new(&self.verbs);
         let mut trace = Trace { tried: Vec::new() };
         let found =

@@ -33,6 +33,12 @@ enum Command {
     /// Measure speed.
     #[command(subcommand)]
     Bench(cmd::bench::Command),
+    /// Code articles and store them, with their events, in the SQLite database.
+    Ingest(cmd::store::IngestArgs),
+    /// List stored events with filters.
+    Query(cmd::store::QueryArgs),
+    /// Cooperation and conflict between two actors per day, week or month.
+    Trend(cmd::store::TrendArgs),
 }
 
 fn main() -> ExitCode {
@@ -45,6 +51,9 @@ fn main() -> ExitCode {
         Command::Train(a) => cmd::train::run(a),
         Command::Eval(c) => cmd::eval::run(c),
         Command::Bench(c) => cmd::bench::run(c),
+        Command::Ingest(a) => cmd::store::ingest(a),
+        Command::Query(a) => cmd::store::query(a),
+        Command::Trend(a) => cmd::store::trend(a),
     };
     match result {
         Ok(code) => code,

@@ -406,3 +406,77 @@ fn dict_import_converts_petrarch_dictionaries() {
     let s = String::from_utf8_lossy(&out.stdout);
     assert!(s.contains("EVENT ARNGOV 040 GON"), "{s}");
 }
+
+#[test]
+fn ingest_query_trend() {
+    let w = Workdir::new("store");
+    std::fs::create_dir_all(w.dir.join("news")).unwrap();
+    w.write(
+        "news/a.txt",
+        b"MOSCOW, March 18, 2021 -- Russia recalled its ambassador to Washington on Wednesday.\n\nWashington imposed new sanctions on Moscow.\n",
+    );
+    w.write(
+        "news/b.txt",
+        b"BEIJING, April 2, 2021 -- China met Japan.\n\nRussia criticized the United States.\n",
+    );
+    let db = w.dir.join("t.db");
+    let news = w.dir.join("news");
+    let (news, db) = (news.to_str().unwrap(), db.to_str().unwrap());
+    let out = dyad(&["ingest", news, "--db", db]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let first = String::from_utf8_lossy(&out.stderr).to_string();
+    assert!(first.contains("2 article(s) stored"), "{first}");
+    // Ingesting the same folder again stores nothing new.
+    let out = dyad(&["ingest", news, "--db", db]);
+    let second = String::from_utf8_lossy(&out.stderr).to_string();
+    assert!(
+        second.contains("0 article(s) stored") && second.contains("2 already"),
+        "{second}"
+    );
+    let tail = |s: &str| s.split("now holds").nth(1).unwrap_or("").to_string();
+    assert_eq!(tail(&first), tail(&second));
+    // The trend, counted by hand: March: USA→RUS one 163 (Goldstein -8), RUS→USA one 161 (-4);
+    // April: RUS→USA one 111 (-2).
+    let out = dyad(&["trend", "USA", "RUS", "--by", "month", "--db", db]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let s = String::from_utf8_lossy(&out.stdout);
+    let rows: Vec<Vec<&str>> = s
+        .lines()
+        .skip(1)
+        .map(|l| l.split_whitespace().collect())
+        .collect();
+    assert_eq!(rows.len(), 3, "{s}");
+    assert_eq!(
+        rows[0],
+        vec!["2021-03", "USA→RUS", "0", "0", "0", "1", "-8.0", "-8.00"],
+        "{s}"
+    );
+    assert_eq!(
+        rows[1],
+        vec!["2021-03", "RUS→USA", "0", "0", "0", "1", "-4.0", "-4.00"],
+        "{s}"
+    );
+    assert_eq!(
+        rows[2],
+        vec!["2021-04", "RUS→USA", "0", "0", "1", "0", "-2.0", "-2.00"],
+        "{s}"
+    );
+    // Queries: both directions, code prefix, JSON Lines.
+    let out = dyad(&[
+        "query", "--db", db, "--source", "RUS", "--target", "USA", "--both", "--format", "jsonl",
+    ]);
+    let events = lines(&out);
+    assert_eq!(events.len(), 3, "{events:?}");
+    let out = dyad(&["query", "--db", db, "--code", "16", "--format", "csv"]);
+    let csv = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(csv.lines().count(), 3, "{csv}");
+    assert!(csv.contains("2021-03-17,RUS,161,USA"), "{csv}");
+}
