@@ -71,53 +71,7 @@ use dyad_core::Diagnostic;
 use std::collections::{HashMap, HashSet};
 use std::fmt::Write as _;
 
-/// One input line with its comments removed.
-struct Src {
-    no: u32,
-    /// The line was empty or white space before comments were removed.
-    blank: bool,
-    text: String,
-}
-
-/// Splits PETRARCH dictionary text into lines without `<!-- -->`, `#` and `;` comments.
-fn clean_lines(text: &str) -> Vec<Src> {
-    let mut out = Vec::new();
-    let mut in_xml = false;
-    for (i, raw) in text.lines().enumerate() {
-        let no = u32::try_from(i + 1).unwrap_or(u32::MAX);
-        let mut kept = String::new();
-        let mut rest = raw;
-        loop {
-            if in_xml {
-                match rest.find("-->") {
-                    Some(p) => {
-                        rest = &rest[p + 3..];
-                        in_xml = false;
-                    }
-                    None => break,
-                }
-            }
-            let hash = rest.find(['#', ';']).unwrap_or(rest.len());
-            match rest.find("<!") {
-                Some(p) if p < hash => {
-                    kept.push_str(&rest[..p]);
-                    rest = &rest[p + 2..];
-                    in_xml = true;
-                }
-                _ => {
-                    kept.push_str(&rest[..hash]);
-                    break;
-                }
-            }
-        }
-        out.push(Src {
-            no,
-            blank: raw.trim().is_empty(),
-            text: kept.trim().to_string(),
-        });
-    }
-    out
-}
+use dyad_core::dictfile::petrarch_lines as clean_lines;
 
 /// Common English words that are also single-word actor names: written with an initial
 /// capital so that "turkey" the bird is not Turkey.

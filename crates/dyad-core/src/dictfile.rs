@@ -52,6 +52,58 @@ pub fn dict_lines(text: &str) -> Result<Vec<DictLine<'_>>, (u32, String)> {
     Ok(out)
 }
 
+/// One line of a PETRARCH/TABARI dictionary with its comments removed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PetrarchLine {
+    /// 1-based line number.
+    pub no: u32,
+    /// The line was empty or white space before comments were removed.
+    pub blank: bool,
+    /// The text without comments, trimmed.
+    pub text: String,
+}
+
+/// Splits PETRARCH/TABARI dictionary text into lines without `<!-- -->` (which may span
+/// lines), `#` and `;` comments. Used by the importers of both actor and verb dictionaries.
+pub fn petrarch_lines(text: &str) -> Vec<PetrarchLine> {
+    let mut out = Vec::new();
+    let mut in_xml = false;
+    for (i, raw) in text.lines().enumerate() {
+        let no = u32::try_from(i + 1).unwrap_or(u32::MAX);
+        let mut kept = String::new();
+        let mut rest = raw;
+        loop {
+            if in_xml {
+                match rest.find("-->") {
+                    Some(p) => {
+                        rest = &rest[p + 3..];
+                        in_xml = false;
+                    }
+                    None => break,
+                }
+            }
+            let hash = rest.find(['#', ';']).unwrap_or(rest.len());
+            match rest.find("<!") {
+                Some(p) if p < hash => {
+                    kept.push_str(&rest[..p]);
+                    rest = &rest[p + 2..];
+                    in_xml = true;
+                }
+                _ => {
+                    kept.push_str(&rest[..hash]);
+                    break;
+                }
+            }
+        }
+        out.push(PetrarchLine {
+            no,
+            blank: raw.trim().is_empty(),
+            text: kept.trim().to_string(),
+        });
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -66,6 +118,15 @@ mod tests {
         assert!(!lines[0].indented);
         assert_eq!(lines[1].line, 5);
         assert!(lines[1].indented);
+    }
+
+    #[test]
+    fn petrarch_comments() {
+        let l = petrarch_lines("A_ [X] # c\n<!-- one\ntwo --> B_ ; c\n\n");
+        assert_eq!(l[0].text, "A_ [X]");
+        assert_eq!(l[1].text, "");
+        assert_eq!(l[2].text, "B_");
+        assert!(l[3].blank && !l[2].blank);
     }
 
     #[test]

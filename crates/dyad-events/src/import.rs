@@ -110,50 +110,7 @@ const PREPOSITIONS: &[&str] = &[
     "without",
 ];
 
-/// One input line with its comments removed.
-struct Src {
-    no: u32,
-    text: String,
-}
-
-/// Splits PETRARCH dictionary text into lines without `<!-- -->`, `#` and `;` comments.
-fn clean_lines(text: &str) -> Vec<Src> {
-    let mut out = Vec::new();
-    let mut in_xml = false;
-    for (i, raw) in text.lines().enumerate() {
-        let no = u32::try_from(i + 1).unwrap_or(u32::MAX);
-        let mut kept = String::new();
-        let mut rest = raw;
-        loop {
-            if in_xml {
-                match rest.find("-->") {
-                    Some(p) => {
-                        rest = &rest[p + 3..];
-                        in_xml = false;
-                    }
-                    None => break,
-                }
-            }
-            let hash = rest.find(['#', ';']).unwrap_or(rest.len());
-            match rest.find("<!") {
-                Some(p) if p < hash => {
-                    kept.push_str(&rest[..p]);
-                    rest = &rest[p + 2..];
-                    in_xml = true;
-                }
-                _ => {
-                    kept.push_str(&rest[..hash]);
-                    break;
-                }
-            }
-        }
-        out.push(Src {
-            no,
-            text: kept.trim().to_string(),
-        });
-    }
-    out
-}
+use dyad_core::dictfile::petrarch_lines as clean_lines;
 
 /// A word dyad's pattern parser accepts.
 fn valid_word(w: &str) -> bool {

@@ -4,7 +4,7 @@
 
 use anyhow::Result;
 use dyad_core::SourceHints;
-use dyad_ingest::{expand, read, DEFAULT_MAX_BYTES};
+use dyad_ingest::DEFAULT_MAX_BYTES;
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -40,42 +40,12 @@ pub fn run(a: Args) -> Result<ExitCode> {
     };
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
-    let mut failed = 0usize;
-    for input in expand(&a.paths) {
-        let raw = match read(&input, &hints, a.max_bytes) {
-            Ok(r) => r,
-            Err(e) => {
-                eprintln!("dyad: error: {e}");
-                failed += 1;
-                continue;
-            }
-        };
-        match pipeline.code_raw(&raw) {
-            Ok(events) => {
-                for e in &events {
-                    dyad::output::write_jsonl(&mut out, e)?;
-                }
-            }
-            Err(e) => {
-                let line = match &e {
-                    dyad_text::TextError::Decode(d) => d.line(),
-                    _ => None,
-                };
-                let loc = match line {
-                    Some(l) => format!("{}:{l}", raw.origin),
-                    None => raw.origin.to_string(),
-                };
-                // The decode error already says "line N:"; keep the message after it.
-                let msg = e.to_string();
-                let msg = msg
-                    .split_once(": ")
-                    .filter(|_| line.is_some())
-                    .map_or(msg.as_str(), |x| x.1);
-                eprintln!("dyad: error: {loc}: {msg}");
-                failed += 1;
-            }
+    let failed = super::each_article(&a.paths, &hints, a.max_bytes, |article| {
+        for e in &pipeline.code_article(&article) {
+            dyad::output::write_jsonl(&mut out, e)?;
         }
-    }
+        Ok(())
+    })?;
     out.flush()?;
     Ok(if failed > 0 {
         ExitCode::from(1)

@@ -3,7 +3,7 @@
 
 use anyhow::Result;
 use dyad_core::SourceHints;
-use dyad_ingest::{expand, read, DEFAULT_MAX_BYTES};
+use dyad_ingest::DEFAULT_MAX_BYTES;
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -22,29 +22,18 @@ pub fn run(a: Args) -> Result<ExitCode> {
     let model = dyad::models::load(a.model.as_deref())?;
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
-    let mut failed = 0;
-    for input in expand(&a.paths) {
-        let raw = match read(&input, &SourceHints::default(), DEFAULT_MAX_BYTES) {
-            Ok(r) => r,
-            Err(e) => {
-                eprintln!("dyad: error: {e}");
-                failed += 1;
-                continue;
-            }
-        };
-        let article = match dyad_text::extract(&raw) {
-            Ok(a) => a,
-            Err(e) => {
-                eprintln!("dyad: error: {}: {e}", raw.origin);
-                failed += 1;
-                continue;
-            }
-        };
-        let mut doc = dyad_text::doc(&article);
-        model.annotate(&mut doc);
-        writeln!(out, "# newdoc id = {}", article.id)?;
-        out.write_all(doc.to_conllu(&article.id).as_bytes())?;
-    }
+    let failed = super::each_article(
+        &a.paths,
+        &SourceHints::default(),
+        DEFAULT_MAX_BYTES,
+        |article| {
+            let mut doc = dyad_text::doc(&article);
+            model.annotate(&mut doc);
+            writeln!(out, "# newdoc id = {}", article.id)?;
+            out.write_all(doc.to_conllu(&article.id).as_bytes())?;
+            Ok(())
+        },
+    )?;
     out.flush()?;
     Ok(if failed > 0 {
         ExitCode::from(1)

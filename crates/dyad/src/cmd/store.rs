@@ -35,44 +35,35 @@ pub fn ingest(a: IngestArgs) -> Result<ExitCode> {
         url: None,
         date: a.date,
     };
-    let (mut stored, mut dups, mut events, mut failed) = (0usize, 0usize, 0usize, 0usize);
-    for input in dyad_ingest::expand(&a.paths) {
-        let raw = match dyad_ingest::read(&input, &hints, dyad_ingest::DEFAULT_MAX_BYTES) {
-            Ok(r) => r,
-            Err(e) => {
-                eprintln!("dyad: error: {e}");
-                failed += 1;
-                continue;
+    let (mut stored, mut dups, mut events) = (0usize, 0usize, 0usize);
+    let mut store_failed = 0usize;
+    let failed = super::each_article(
+        &a.paths,
+        &hints,
+        dyad_ingest::DEFAULT_MAX_BYTES,
+        |article| {
+            let evs = pipeline.code_article(&article);
+            let info = ArticleInfo {
+                name: article.id.clone(),
+                url: article.meta.url.clone(),
+                outlet: article.meta.outlet.clone(),
+                title: article.meta.title.clone(),
+                published: article.meta.published,
+            };
+            match store.insert_article(&info, &dyad_store::text_hash(&article.text), &evs) {
+                Ok(InsertOutcome::Inserted { events: n, .. }) => {
+                    stored += 1;
+                    events += n;
+                }
+                Ok(InsertOutcome::Duplicate { .. }) => dups += 1,
+                Err(e) => {
+                    eprintln!("dyad: error: {}: {e}", article.id);
+                    store_failed += 1;
+                }
             }
-        };
-        let article = match dyad_text::extract(&raw) {
-            Ok(x) => x,
-            Err(e) => {
-                eprintln!("dyad: error: {}: {e}", raw.origin);
-                failed += 1;
-                continue;
-            }
-        };
-        let evs = pipeline.code_article(&article);
-        let info = ArticleInfo {
-            name: article.id.clone(),
-            url: article.meta.url.clone(),
-            outlet: article.meta.outlet.clone(),
-            title: article.meta.title.clone(),
-            published: article.meta.published,
-        };
-        match store.insert_article(&info, &dyad_store::text_hash(&article.text), &evs) {
-            Ok(InsertOutcome::Inserted { events: n, .. }) => {
-                stored += 1;
-                events += n;
-            }
-            Ok(InsertOutcome::Duplicate { .. }) => dups += 1,
-            Err(e) => {
-                eprintln!("dyad: error: {}: {e}", article.id);
-                failed += 1;
-            }
-        }
-    }
+            Ok(())
+        },
+    )? + store_failed;
     let (na, ne, nd) = store.counts()?;
     eprintln!(
         "dyad ingest: {stored} article(s) stored ({events} events), {dups} already in the database, {failed} failed; {} now holds {na} articles, {ne} events, {nd} distinct events",
