@@ -480,3 +480,57 @@ fn ingest_query_trend() {
     assert_eq!(csv.lines().count(), 3, "{csv}");
     assert!(csv.contains("2021-03-17,RUS,161,USA"), "{csv}");
 }
+
+#[test]
+fn killed_ingest_leaves_only_whole_articles() {
+    let w = Workdir::new("kill");
+    std::fs::create_dir_all(w.dir.join("news")).unwrap();
+    for i in 0..400 {
+        let body = format!(
+            "MOSCOW, March {}, 2021 -- Russia recalled its ambassador to Washington on Wednesday. \
+             Washington imposed new sanctions on Moscow. Article number {i}.\n",
+            1 + i % 28
+        );
+        w.write(&format!("news/{i:04}.txt"), body.as_bytes());
+    }
+    let db = w.dir.join("k.db");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_dyad"))
+        .args([
+            "ingest",
+            w.dir.join("news").to_str().unwrap(),
+            "--db",
+            db.to_str().unwrap(),
+        ])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    // Wait until it has stored some articles, then kill it without warning (SIGKILL).
+    let t0 = std::time::Instant::now();
+    while t0.elapsed() < std::time::Duration::from_secs(60) {
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        let stored = dyad_store::Store::open(&db)
+            .ok()
+            .and_then(|s| s.counts().ok())
+            .map_or(0, |c| c.0);
+        if stored > 0 {
+            break;
+        }
+    }
+    let _ = child.kill();
+    let _ = child.wait();
+    // The database opens, and every stored article has both of its events.
+    let store = dyad_store::Store::open(&db).expect("database opens after kill -9");
+    let (articles, events, _) = store.counts().unwrap();
+    assert_eq!(events, 2 * articles, "{articles} articles, {events} events");
+    // Finishing the ingest stores the rest exactly once.
+    let out = dyad(&[
+        "ingest",
+        w.dir.join("news").to_str().unwrap(),
+        "--db",
+        db.to_str().unwrap(),
+    ]);
+    assert!(out.status.success());
+    let store = dyad_store::Store::open(&db).unwrap();
+    assert_eq!(store.counts().unwrap().0, 400);
+}
