@@ -11,6 +11,16 @@ use std::time::{Duration, Instant};
 
 #[derive(clap::Subcommand)]
 pub enum Command {
+    /// Store speed: end-to-end ingest of the bundled examples (articles/s), bulk insert of
+    /// generated events, and trend-query latency (p50/p99) over them.
+    Store {
+        /// How many events to generate.
+        #[arg(long, default_value_t = 100_000)]
+        events: usize,
+        /// Print one JSON object.
+        #[arg(long)]
+        json: bool,
+    },
     /// End-to-end coding speed from raw text (read, clean, cut, tag, parse, code), one
     /// thread, with peak memory.
     Code {
@@ -160,8 +170,153 @@ fn code(paths: Vec<String>, seconds: f64, json: bool) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// A generated event for the store benchmark (deterministic: a simple LCG picks the fields).
+fn synthetic_event(i: usize, seed: &mut u64) -> dyad_core::Event {
+    const ACTORS: &[&str] = &[
+        "USA", "RUS", "CHN", "UKR", "USAGOV", "RUSGOV", "GBR", "FRA", "DEU", "IRN",
+    ];
+    const CODES: &[&str] = &[
+        "010", "020", "036", "040", "042", "051", "057", "111", "112", "130", "161", "163", "172",
+        "190",
+    ];
+    let mut next = |n: usize| {
+        *seed = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        ((*seed >> 33) as usize) % n
+    };
+    let code = CODES[next(CODES.len())];
+    let info = dyad_events::lookup(code).expect("benchmark codes are CAMEO codes");
+    let day = chrono::NaiveDate::from_ymd_opt(2015, 1, 1).expect("valid date")
+        + chrono::Days::new(next(3650) as u64);
+    let source = ACTORS[next(ACTORS.len())].to_string();
+    let target = ACTORS[next(ACTORS.len())].to_string();
+    dyad_core::Event {
+        schema_version: dyad_core::EVENT_SCHEMA_VERSION,
+        article: format!("bench-{}", i / 10),
+        outlet: None,
+        url: None,
+        article_date: Some(day),
+        date: Some(day),
+        date_precision: Some("day".into()),
+        source_text: source.clone(),
+        source,
+        target_text: Some(target.clone()),
+        target: Some(target),
+        code: code.into(),
+        root_code: info.root.into(),
+        event_name: info.name.into(),
+        quad_class: info.quad_class.number(),
+        goldstein: info.goldstein,
+        plover: info.plover.map(String::from),
+        sentence: format!("Generated sentence {i}."),
+        sentence_index: i % 10,
+        span: dyad_core::Span::new(0, 10),
+        verb_text: "verb".into(),
+        modality: dyad_core::Modality::Asserted,
+        attribution: None,
+        rule: "bench:1".into(),
+        source_rules: Vec::new(),
+        target_rules: Vec::new(),
+    }
+}
+
+fn store(n_events: usize, json: bool) -> Result<ExitCode> {
+    use dyad_store::{ArticleInfo, Period, Store};
+    let dir = std::env::temp_dir().join(format!("dyad-bench-store-{}", std::process::id()));
+    std::fs::create_dir_all(&dir)?;
+    let result = (|| -> Result<serde_json::Value> {
+        // 1. End to end: code and store the bundled examples, each copy made unique.
+        let pipeline = super::pipeline(None)?;
+        let examples = concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples");
+        let mut texts = Vec::new();
+        for input in dyad_ingest::expand(&[examples.to_string()]) {
+            let raw = dyad_ingest::read(
+                &input,
+                &dyad_core::SourceHints::default(),
+                dyad_ingest::DEFAULT_MAX_BYTES,
+            )?;
+            texts.push(dyad_text::extract(&raw)?);
+        }
+        let mut store = Store::open(dir.join("ingest.db"))?;
+        let copies = 20;
+        let t0 = Instant::now();
+        let mut n_articles = 0;
+        for c in 0..copies {
+            for a in &texts {
+                let mut a = a.clone();
+                a.text.push_str(&format!("\n\nCopy {c}."));
+                let evs = pipeline.code_article(&a);
+                let info = ArticleInfo {
+                    name: format!("{}#{c}", a.id),
+                    published: a.meta.published,
+                    ..ArticleInfo::default()
+                };
+                store.insert_article(&info, &dyad_store::text_hash(&a.text), &evs)?;
+                n_articles += 1;
+            }
+        }
+        let ingest_s = t0.elapsed().as_secs_f64();
+        // 2. Bulk: generated events, 10 per article.
+        let mut store = Store::open(dir.join("bulk.db"))?;
+        let mut seed = 42u64;
+        let t0 = Instant::now();
+        let mut i = 0;
+        while i < n_events {
+            let evs: Vec<dyad_core::Event> = (i..(i + 10).min(n_events))
+                .map(|k| synthetic_event(k, &mut seed))
+                .collect();
+            let info = ArticleInfo {
+                name: format!("bench-{}", i / 10),
+                ..ArticleInfo::default()
+            };
+            store.insert_article(&info, &format!("bench-{i}"), &evs)?;
+            i += 10;
+        }
+        let bulk_s = t0.elapsed().as_secs_f64();
+        // 3. Trend queries.
+        let mut lat = Vec::new();
+        for k in 0..50 {
+            let by = [Period::Month, Period::Week, Period::Day][k % 3];
+            let t = Instant::now();
+            std::hint::black_box(store.trend("USA", "RUS", by)?);
+            lat.push(t.elapsed().as_secs_f64() * 1000.0);
+        }
+        lat.sort_by(|a, b| a.total_cmp(b));
+        let pct = |p: f64| lat[((lat.len() as f64 - 1.0) * p).round() as usize];
+        Ok(serde_json::json!({
+            "ingest_articles": n_articles,
+            "ingest_articles_per_s": ((n_articles as f64 / ingest_s) * 10.0).round() / 10.0,
+            "bulk_events": n_events,
+            "bulk_events_per_s": (n_events as f64 / bulk_s).round(),
+            "trend_p50_ms": (pct(0.5) * 100.0).round() / 100.0,
+            "trend_p99_ms": (pct(0.99) * 100.0).round() / 100.0,
+        }))
+    })();
+    let _ = std::fs::remove_dir_all(&dir);
+    let v = result?;
+    if json {
+        println!("{v}");
+    } else {
+        println!(
+            "ingest (code + store) {} articles: {} articles/s",
+            v["ingest_articles"], v["ingest_articles_per_s"]
+        );
+        println!(
+            "bulk insert {} generated events: {} events/s",
+            v["bulk_events"], v["bulk_events_per_s"]
+        );
+        println!(
+            "trend query USA-RUS over them (in process): p50 {} ms, p99 {} ms",
+            v["trend_p50_ms"], v["trend_p99_ms"]
+        );
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
 pub fn run(c: Command) -> Result<ExitCode> {
     let (file, model, no_peer, json) = match c {
+        Command::Store { events, json } => return store(events, json),
         Command::Code {
             paths,
             seconds,
