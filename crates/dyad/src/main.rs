@@ -39,6 +39,10 @@ enum Command {
     Query(cmd::store::QueryArgs),
     /// Cooperation and conflict between two actors per day, week or month.
     Trend(cmd::store::TrendArgs),
+    /// Serve the HTTP API and the dashboard over a database.
+    Serve(cmd::serve::ServeArgs),
+    /// The main job: code the bundled examples into a database and serve the dashboard.
+    Demo(cmd::serve::DemoArgs),
 }
 
 fn main() -> ExitCode {
@@ -54,6 +58,8 @@ fn main() -> ExitCode {
         Command::Ingest(a) => cmd::store::ingest(a),
         Command::Query(a) => cmd::store::query(a),
         Command::Trend(a) => cmd::store::trend(a),
+        Command::Serve(a) => cmd::serve::serve(a),
+        Command::Demo(a) => cmd::serve::demo(a),
     };
     match result {
         Ok(code) => code,

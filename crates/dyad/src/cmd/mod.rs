@@ -6,6 +6,7 @@ pub mod dict;
 pub mod eval;
 pub mod explain;
 pub mod parse;
+pub mod serve;
 pub mod store;
 pub mod train;
 

@@ -24,6 +24,16 @@ pub struct IngestArgs {
     outlet: Option<String>,
 }
 
+/// Codes and stores the articles under `paths` with default hints (used by `dyad demo`).
+pub fn ingest_paths(paths: &[String], db: &std::path::Path) -> Result<ExitCode> {
+    ingest(IngestArgs {
+        paths: paths.to_vec(),
+        db: db.to_path_buf(),
+        date: None,
+        outlet: None,
+    })
+}
+
 /// Codes and stores articles: one transaction per article, duplicates (same URL or same text)
 /// skipped.
 pub fn ingest(a: IngestArgs) -> Result<ExitCode> {
