@@ -479,6 +479,20 @@ fn ingest_query_trend() {
     let csv = String::from_utf8_lossy(&out.stdout);
     assert_eq!(csv.lines().count(), 3, "{csv}");
     assert!(csv.contains("2021-03-17,RUS,161,USA"), "{csv}");
+    // GDELT-style TSV: one row per distinct event with its counts.
+    let out = dyad(&["query", "--db", db, "--format", "tsv"]);
+    let tsv = String::from_utf8_lossy(&out.stdout);
+    let mut rows = tsv.lines();
+    assert!(
+        rows.next()
+            .unwrap_or("")
+            .starts_with("GLOBALEVENTID\tSQLDATE\tActor1Code"),
+        "{tsv}"
+    );
+    assert!(
+        tsv.contains("\t20210317\tRUS\tRussia\tUSA\tWashington\t161\t161\t16\t4\t-4\t1\t1\t"),
+        "{tsv}"
+    );
 }
 
 #[test]
@@ -533,4 +547,45 @@ fn killed_ingest_leaves_only_whole_articles() {
     assert!(out.status.success());
     let store = dyad_store::Store::open(&db).unwrap();
     assert_eq!(store.counts().unwrap().0, 400);
+}
+
+#[test]
+fn trend_on_the_bundled_examples_matches_a_hand_count() {
+    // March 2021 in examples/2021-03-18-envoy-recall.txt, counted by hand from the article:
+    //   "Russia has summoned its ambassador to the United States ..."   RUS→USA 161, quad 4, -4.0
+    //   "The Kremlin condemned Biden's words on Thursday."              RUS→USA 111, quad 3, -2.0
+    //   "The U.S. president also warned that Putin would 'pay a price'" USA→RUS 130, quad 3, -4.4
+    //   "Moscow did not expel the U.S. ambassador ..."                  negated: not counted
+    let w = Workdir::new("trend-examples");
+    let db = w.dir.join("ex.db");
+    let ex = repo().join("examples");
+    let out = dyad(&["ingest", ex.to_str().unwrap(), "--db", db.to_str().unwrap()]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let out = dyad(&[
+        "trend",
+        "USA",
+        "RUS",
+        "--by",
+        "month",
+        "--db",
+        db.to_str().unwrap(),
+    ]);
+    let s = String::from_utf8_lossy(&out.stdout);
+    let march: Vec<Vec<&str>> = s
+        .lines()
+        .filter(|l| l.starts_with("2021-03"))
+        .map(|l| l.split_whitespace().collect())
+        .collect();
+    assert_eq!(
+        march,
+        vec![
+            vec!["2021-03", "USA→RUS", "0", "0", "1", "0", "-4.4", "-4.40"],
+            vec!["2021-03", "RUS→USA", "0", "0", "1", "1", "-6.0", "-3.00"],
+        ],
+        "{s}"
+    );
 }

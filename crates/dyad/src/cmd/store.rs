@@ -91,6 +91,9 @@ pub enum Format {
     Table,
     Jsonl,
     Csv,
+    /// Tab-separated, with a subset of GDELT 2.0's event-table columns (named as GDELT names
+    /// them): one row per distinct event, with its mention and article counts.
+    Tsv,
 }
 
 #[derive(clap::Args)]
@@ -174,6 +177,40 @@ pub fn query(a: QueryArgs) -> Result<ExitCode> {
         Format::Jsonl => {
             for r in &rows {
                 dyad::output::write_jsonl(&mut out, &r.event)?;
+            }
+        }
+        Format::Tsv => {
+            writeln!(
+                out,
+                "GLOBALEVENTID\tSQLDATE\tActor1Code\tActor1Name\tActor2Code\tActor2Name\tEventCode\tEventBaseCode\tEventRootCode\tQuadClass\tGoldsteinScale\tNumMentions\tNumArticles\tSOURCEURL"
+            )?;
+            let clean = |s: &str| s.replace(['\t', '\n'], " ");
+            let mut seen = std::collections::HashSet::new();
+            for r in &rows {
+                if !seen.insert(r.event_id) {
+                    continue;
+                }
+                let e = &r.event;
+                let d = store.dedup_event(r.event_id)?;
+                writeln!(
+                    out,
+                    "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}",
+                    r.event_id,
+                    e.date
+                        .map_or(String::new(), |d| d.format("%Y%m%d").to_string()),
+                    e.source,
+                    clean(&e.source_text),
+                    e.target.as_deref().unwrap_or(""),
+                    clean(e.target_text.as_deref().unwrap_or("")),
+                    e.code,
+                    e.code.get(..3).unwrap_or(&e.code),
+                    e.root_code,
+                    e.quad_class,
+                    e.goldstein,
+                    d.as_ref().map_or(1, |d| d.mentions),
+                    d.as_ref().map_or(1, |d| d.articles),
+                    clean(e.url.as_deref().unwrap_or(&e.article))
+                )?;
             }
         }
         Format::Csv => {
