@@ -43,6 +43,8 @@ enum Command {
     Serve(cmd::serve::ServeArgs),
     /// The main job: code the bundled examples into a database and serve the dashboard.
     Demo(cmd::serve::DemoArgs),
+    /// Export stored events (Parquet).
+    Export(cmd::export::Args),
 }
 
 fn main() -> ExitCode {
@@ -60,6 +62,7 @@ fn main() -> ExitCode {
         Command::Trend(a) => cmd::store::trend(a),
         Command::Serve(a) => cmd::serve::serve(a),
         Command::Demo(a) => cmd::serve::demo(a),
+        Command::Export(a) => cmd::export::run(a),
     };
     match result {
         Ok(code) => code,

@@ -493,6 +493,27 @@ fn ingest_query_trend() {
         tsv.contains("\t20210317\tRUS\tRussia\tUSA\tWashington\t161\t161\t16\t4\t-4\t1\t1\t"),
         "{tsv}"
     );
+    // Parquet export reads back with the same rows.
+    let pq = w.dir.join("ev.parquet");
+    let out = dyad(&["export", "--db", db, "--parquet", pq.to_str().unwrap()]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    use parquet::file::reader::{FileReader, SerializedFileReader};
+    use parquet::record::RowAccessor;
+    let reader = SerializedFileReader::new(std::fs::File::open(&pq).unwrap()).unwrap();
+    assert_eq!(reader.metadata().file_metadata().num_rows(), 4); // with China–Japan
+    let sources: Vec<String> = reader
+        .get_row_iter(None)
+        .unwrap()
+        .map(|r| r.unwrap().get_string(3).unwrap().clone())
+        .collect();
+    assert!(
+        sources.contains(&"RUS".to_string()) && sources.contains(&"USA".to_string()),
+        "{sources:?}"
+    );
 }
 
 #[test]

@@ -5,6 +5,7 @@ pub mod code;
 pub mod dict;
 pub mod eval;
 pub mod explain;
+pub mod export;
 pub mod parse;
 pub mod serve;
 pub mod store;

@@ -46,12 +46,26 @@ pub fn ingest(a: IngestArgs) -> Result<ExitCode> {
         date: a.date,
     };
     let (mut stored, mut dups, mut events) = (0usize, 0usize, 0usize);
+    // A progress bar on a terminal; nothing in pipes and logs.
+    let inputs = dyad_ingest::expand(&a.paths).len() as u64;
+    let bar = if std::io::IsTerminal::is_terminal(&std::io::stderr()) {
+        let b = indicatif::ProgressBar::new(inputs);
+        if let Ok(style) =
+            indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} articles {elapsed}")
+        {
+            b.set_style(style);
+        }
+        b
+    } else {
+        indicatif::ProgressBar::hidden()
+    };
     let mut store_failed = 0usize;
     let failed = super::each_article(
         &a.paths,
         &hints,
         dyad_ingest::DEFAULT_MAX_BYTES,
         |article| {
+            bar.inc(1);
             let evs = pipeline.code_article(&article);
             let info = ArticleInfo {
                 name: article.id.clone(),
@@ -74,6 +88,7 @@ pub fn ingest(a: IngestArgs) -> Result<ExitCode> {
             Ok(())
         },
     )? + store_failed;
+    bar.finish_and_clear();
     let (na, ne, nd) = store.counts()?;
     eprintln!(
         "dyad ingest: {stored} article(s) stored ({events} events), {dups} already in the database, {failed} failed; {} now holds {na} articles, {ne} events, {nd} distinct events",
