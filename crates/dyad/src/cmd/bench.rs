@@ -221,6 +221,56 @@ fn synthetic_event(i: usize, seed: &mut u64) -> dyad_core::Event {
     }
 }
 
+/// Starts the API server on 127.0.0.1 over `db` and times `n` GET requests of `path`:
+/// (p50, p99) in milliseconds.
+fn http_latencies(db: PathBuf, path: &str, n: usize) -> Result<(f64, f64)> {
+    use std::io::Read;
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let Ok(rt) = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+        else {
+            return;
+        };
+        rt.block_on(async move {
+            let (ready_tx, ready_rx) = tokio::sync::oneshot::channel();
+            let server = tokio::spawn(dyad_server::serve(
+                db,
+                ([127, 0, 0, 1], 0).into(),
+                Some(ready_tx),
+            ));
+            if let Ok(addr) = ready_rx.await {
+                let _ = tx.send(addr);
+            }
+            let _ = server.await;
+        });
+    });
+    let addr = rx
+        .recv_timeout(Duration::from_secs(30))
+        .context("the API server did not start")?;
+    let mut lat = Vec::with_capacity(n);
+    for _ in 0..n {
+        let t = Instant::now();
+        let mut s = std::net::TcpStream::connect(addr)?;
+        write!(
+            s,
+            "GET {path} HTTP/1.1\r\nHost: bench\r\nConnection: close\r\n\r\n"
+        )?;
+        let mut body = Vec::new();
+        s.read_to_end(&mut body)?;
+        anyhow::ensure!(
+            body.starts_with(b"HTTP/1.1 200"),
+            "the API answered {:?}",
+            String::from_utf8_lossy(&body[..body.len().min(40)])
+        );
+        lat.push(t.elapsed().as_secs_f64() * 1000.0);
+    }
+    lat.sort_by(|a, b| a.total_cmp(b));
+    let pct = |p: f64| lat[((lat.len() as f64 - 1.0) * p).round() as usize];
+    Ok((pct(0.5), pct(0.99)))
+}
+
 fn store(n_events: usize, json: bool) -> Result<ExitCode> {
     use dyad_store::{ArticleInfo, Period, Store};
     let dir = std::env::temp_dir().join(format!("dyad-bench-store-{}", std::process::id()));
@@ -274,7 +324,12 @@ fn store(n_events: usize, json: bool) -> Result<ExitCode> {
             i += 10;
         }
         let bulk_s = t0.elapsed().as_secs_f64();
-        // 3. Trend queries.
+        // 3. The same trend query through the HTTP API (server on 127.0.0.1, one request per
+        //    connection, as a browser without keep-alive would do).
+        drop(store);
+        let api_lat = http_latencies(dir.join("bulk.db"), "/api/trend?a=USA&b=RUS&by=month", 30)?;
+        let store = Store::open(dir.join("bulk.db"))?;
+        // 4. Trend queries in process.
         let mut lat = Vec::new();
         for k in 0..50 {
             let by = [Period::Month, Period::Week, Period::Day][k % 3];
@@ -291,6 +346,8 @@ fn store(n_events: usize, json: bool) -> Result<ExitCode> {
             "bulk_events_per_s": (n_events as f64 / bulk_s).round(),
             "trend_p50_ms": (pct(0.5) * 100.0).round() / 100.0,
             "trend_p99_ms": (pct(0.99) * 100.0).round() / 100.0,
+            "api_trend_p50_ms": (api_lat.0 * 100.0).round() / 100.0,
+            "api_trend_p99_ms": (api_lat.1 * 100.0).round() / 100.0,
         }))
     })();
     let _ = std::fs::remove_dir_all(&dir);
@@ -309,6 +366,10 @@ fn store(n_events: usize, json: bool) -> Result<ExitCode> {
         println!(
             "trend query USA-RUS over them (in process): p50 {} ms, p99 {} ms",
             v["trend_p50_ms"], v["trend_p99_ms"]
+        );
+        println!(
+            "GET /api/trend?a=USA&b=RUS&by=month over HTTP: p50 {} ms, p99 {} ms",
+            v["api_trend_p50_ms"], v["api_trend_p99_ms"]
         );
     }
     Ok(ExitCode::SUCCESS)
