@@ -135,7 +135,7 @@ impl ActorDicts {
                 end = e;
             }
             k = j;
-            if let Some(m) = self.compose(doc, &group, end, date) {
+            if let Some(m) = self.compose(&group, end, date) {
                 out.push(m);
             }
         }
@@ -265,13 +265,7 @@ impl ActorDicts {
         }
     }
 
-    fn compose(
-        &self,
-        doc: &Doc,
-        group: &[Hit],
-        end: usize,
-        date: Option<NaiveDate>,
-    ) -> Option<Mention> {
+    fn compose(&self, group: &[Hit], end: usize, date: Option<NaiveDate>) -> Option<Mention> {
         let mut person: Option<(String, RuleRef)> = None;
         let mut base: Option<(String, RuleRef, Field)> = None;
         let mut agent: Option<(String, RuleRef)> = None;
@@ -337,7 +331,6 @@ impl ActorDicts {
         } else {
             return None;
         };
-        let _ = doc;
         Some(Mention {
             tokens: start..end,
             code,

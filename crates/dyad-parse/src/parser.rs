@@ -275,21 +275,21 @@ impl Parser {
         let s0h2 = head(s0h);
         // Left children are added nearest first (decreasing positions) and right children
         // nearest first (increasing positions): the k-th outermost is k from the end.
-        let kth = |v: &Vec<usize>, k: usize, _left: bool| -> usize {
+        let kth = |v: &Vec<usize>, k: usize| -> usize {
             if v.len() <= k {
                 NO
             } else {
                 v[v.len() - 1 - k]
             }
         };
-        let s0l = kth(&st.lefts[s0], 0, true);
-        let s0l2 = kth(&st.lefts[s0], 1, true);
-        let s0r = kth(&st.rights[s0], 0, false);
-        let s0r2 = kth(&st.rights[s0], 1, false);
+        let s0l = kth(&st.lefts[s0], 0);
+        let s0l2 = kth(&st.lefts[s0], 1);
+        let s0r = kth(&st.rights[s0], 0);
+        let s0r2 = kth(&st.rights[s0], 1);
         let (n0l, n0l2) = if n0 == NO {
             (NO, NO)
         } else {
-            (kth(&st.lefts[n0], 0, true), kth(&st.lefts[n0], 1, true))
+            (kth(&st.lefts[n0], 0), kth(&st.lefts[n0], 1))
         };
         let dist = if n0 == NO { 0 } else { (n0 - s0).min(6) as u64 };
         let vl_s0 = st.lefts[s0].len() as u64;

@@ -78,20 +78,20 @@ fn prefix(s: &str, n: usize) -> &str {
 }
 
 impl WordFeats {
-    pub fn new(form: &str) -> WordFeats {
-        let lower = normal_form(form);
+    /// Features of `form`, whose `normal_form` is `lower`.
+    pub fn new(form: &str, lower: &str) -> WordFeats {
         let first_upper = form.chars().next().is_some_and(char::is_uppercase);
         let has_digit = form.chars().any(|c| c.is_ascii_digit());
         let has_hyphen = form.contains('-');
         let all_upper = form.chars().all(|c| !c.is_lowercase());
         WordFeats {
-            lower: hash_str(&lower),
-            suf1: hash_str(suffix(&lower, 1)),
-            suf2: hash_str(suffix(&lower, 2)),
-            suf3: hash_str(suffix(&lower, 3)),
-            suf4: hash_str(suffix(&lower, 4)),
-            pre1: hash_str(prefix(&lower, 1)),
-            pre2: hash_str(prefix(&lower, 2)),
+            lower: hash_str(lower),
+            suf1: hash_str(suffix(lower, 1)),
+            suf2: hash_str(suffix(lower, 2)),
+            suf3: hash_str(suffix(lower, 3)),
+            suf4: hash_str(suffix(lower, 4)),
+            pre1: hash_str(prefix(lower, 1)),
+            pre2: hash_str(prefix(lower, 2)),
             shape: hash_str(&shape(form)),
             flags: first_upper as u64
                 | (has_digit as u64) << 1
@@ -170,11 +170,26 @@ pub struct Tagger {
 
 const UNKNOWN_AMB: u64 = 0x554e_4b4e;
 
-fn amb_of(amb: &HashMap<String, u64>, forms: &[&str]) -> Vec<u64> {
-    forms
+/// A sentence ready for tagging: each word's normal form, features and ambiguity class,
+/// computed once.
+struct Prepared {
+    norms: Vec<String>,
+    feats: Vec<WordFeats>,
+    amb: Vec<u64>,
+}
+
+fn prepare(forms: &[&str], amb: &HashMap<String, u64>) -> Prepared {
+    let norms: Vec<String> = forms.iter().map(|f| normal_form(f)).collect();
+    let feats = forms
         .iter()
-        .map(|f| amb.get(&normal_form(f)).copied().unwrap_or(UNKNOWN_AMB))
-        .collect()
+        .zip(&norms)
+        .map(|(f, n)| WordFeats::new(f, n))
+        .collect();
+    let amb = norms
+        .iter()
+        .map(|n| amb.get(n).copied().unwrap_or(UNKNOWN_AMB))
+        .collect();
+    Prepared { norms, feats, amb }
 }
 
 /// One training sentence: forms and gold "UPOS\tXPOS" labels.
@@ -186,14 +201,17 @@ pub struct TagExample<'a> {
 impl Tagger {
     /// Tags a sentence; returns class ids (see `labels`).
     pub fn tag(&self, forms: &[&str]) -> Vec<u16> {
-        let w: Vec<WordFeats> = forms.iter().map(|f| WordFeats::new(f)).collect();
-        let amb = amb_of(&self.amb, forms);
+        let Prepared {
+            norms,
+            feats: w,
+            amb,
+        } = prepare(forms, &self.amb);
         let mut out = Vec::with_capacity(forms.len());
         let mut feats = Vec::with_capacity(32);
         let mut scores = vec![0f32; self.labels.len()];
         let (mut p1, mut p2) = (NO_TAG, NO_TAG);
-        for (i, form) in forms.iter().enumerate() {
-            let t = match self.tagdict.get(&normal_form(form)) {
+        for (i, norm) in norms.iter().enumerate() {
+            let t = match self.tagdict.get(norm) {
                 Some(t) => *t,
                 None => {
                     features(&w, &amb, i, p1, p2, &mut feats);
@@ -269,12 +287,15 @@ impl Tagger {
             rng.shuffle(&mut order);
             for &si in &order {
                 let s = &data[si];
-                let w: Vec<WordFeats> = s.forms.iter().map(|f| WordFeats::new(f)).collect();
-                let ambs = amb_of(&amb, &s.forms);
+                let Prepared {
+                    norms,
+                    feats: w,
+                    amb: ambs,
+                } = prepare(&s.forms, &amb);
                 let (mut p1, mut p2) = (NO_TAG, NO_TAG);
                 for i in 0..s.forms.len() {
                     let gold = class[s.tags[i].as_str()];
-                    let guess = match tagdict.get(&normal_form(s.forms[i])) {
+                    let guess = match tagdict.get(&norms[i]) {
                         Some(t) => *t,
                         None => {
                             features(&w, &ambs, i, p1, p2, &mut feats);

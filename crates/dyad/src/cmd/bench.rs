@@ -266,9 +266,14 @@ fn http_latencies(db: PathBuf, path: &str, n: usize) -> Result<(f64, f64)> {
         );
         lat.push(t.elapsed().as_secs_f64() * 1000.0);
     }
+    Ok(p50_p99(&mut lat))
+}
+
+/// Median and 99th percentile of latencies (sorts them).
+fn p50_p99(lat: &mut [f64]) -> (f64, f64) {
     lat.sort_by(|a, b| a.total_cmp(b));
     let pct = |p: f64| lat[((lat.len() as f64 - 1.0) * p).round() as usize];
-    Ok((pct(0.5), pct(0.99)))
+    (pct(0.5), pct(0.99))
 }
 
 fn store(n_events: usize, json: bool) -> Result<ExitCode> {
@@ -337,15 +342,14 @@ fn store(n_events: usize, json: bool) -> Result<ExitCode> {
             std::hint::black_box(store.trend("USA", "RUS", by)?);
             lat.push(t.elapsed().as_secs_f64() * 1000.0);
         }
-        lat.sort_by(|a, b| a.total_cmp(b));
-        let pct = |p: f64| lat[((lat.len() as f64 - 1.0) * p).round() as usize];
+        let (p50, p99) = p50_p99(&mut lat);
         Ok(serde_json::json!({
             "ingest_articles": n_articles,
             "ingest_articles_per_s": ((n_articles as f64 / ingest_s) * 10.0).round() / 10.0,
             "bulk_events": n_events,
             "bulk_events_per_s": (n_events as f64 / bulk_s).round(),
-            "trend_p50_ms": (pct(0.5) * 100.0).round() / 100.0,
-            "trend_p99_ms": (pct(0.99) * 100.0).round() / 100.0,
+            "trend_p50_ms": (p50 * 100.0).round() / 100.0,
+            "trend_p99_ms": (p99 * 100.0).round() / 100.0,
             "api_trend_p50_ms": (api_lat.0 * 100.0).round() / 100.0,
             "api_trend_p99_ms": (api_lat.1 * 100.0).round() / 100.0,
         }))
