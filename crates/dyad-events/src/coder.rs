@@ -103,6 +103,10 @@ pub struct Found {
     pub target: Option<usize>,
     pub modality: Modality,
     pub speaker: Option<usize>,
+    /// The event code: the pattern's, or what its mood made of it (see `dicts/verbs/moods.txt`).
+    pub code: &'static CodeInfo,
+    /// The mood line that changed the code, if one did.
+    pub mood_rule: Option<dyad_core::RuleRef>,
 }
 
 /// What the coder tried in one sentence, for `dyad explain`.
@@ -183,8 +187,31 @@ impl<'a> Coder<'a> {
             let last = hits.iter().copied().max().unwrap_or(i);
             let parsed = tree
                 .as_ref()
-                .map(|tree| crate::syntax::roles(tree, mentions, context, i, &hits, &pat.preps))
+                .map(|tree| {
+                    let mut r = crate::syntax::roles(tree, mentions, context, i, &hits, &pat.preps);
+                    // A statement with no actor as its subject ("There was no interference
+                    // on our part," Peskov said) is the speaker's.
+                    if r.sources.is_empty() && pat.code.root == "01" {
+                        if let Some(sp) = r
+                            .speaker
+                            .or_else(|| self.speaker(doc, mentions, &quotes, range.clone(), i))
+                        {
+                            r.sources.push(sp);
+                            r.speaker = Some(sp);
+                            r.no_subject = false;
+                        }
+                    }
+                    r
+                })
                 .filter(|r| !r.no_subject);
+            // An event noun ("talks with", "a meeting with") is coded only from the parse and
+            // only with the partner its preposition names: "flew to Moscow for talks" alone
+            // says nothing about with whom.
+            let noun_anchor = doc.upos.get(i).is_some_and(|u| u == "NOUN") && !pat.preps.is_empty();
+            if noun_anchor && !parsed.as_ref().is_some_and(|r| r.prep_target) {
+                tried.push((p, i, "an event noun without its partner".to_string()));
+                continue;
+            }
             if let Some(r) = parsed {
                 if r.sources.is_empty() {
                     tried.push((p, i, r.reason.unwrap_or_else(|| "no source".into())));
@@ -218,6 +245,13 @@ impl<'a> Coder<'a> {
                             tried.push((p, i, "source and target are the same actor".to_string()));
                             continue;
                         }
+                        let (code, mood_rule) =
+                            self.mood_shift(pat.code, r.modality, r.intent, r.decided);
+                        let modality = if mood_rule.is_some() {
+                            refusal_modality(code, r.modality)
+                        } else {
+                            r.modality
+                        };
                         tried.push((p, i, "coded from the parse".to_string()));
                         found.push(Found {
                             pattern: p,
@@ -225,8 +259,10 @@ impl<'a> Coder<'a> {
                             hits: hits.clone(),
                             source,
                             target,
-                            modality: r.modality,
+                            modality,
                             speaker: r.speaker.filter(|sp| *sp != source),
+                            code,
+                            mood_rule,
                         });
                     }
                 }
@@ -321,6 +357,8 @@ impl<'a> Coder<'a> {
                 continue;
             }
             tried.push((p, i, "coded".to_string()));
+            let (code, mood_rule) =
+                self.mood_shift(pat.code, modality, modality == Modality::Future, false);
             found.push(Found {
                 pattern: p,
                 anchor: i,
@@ -329,6 +367,8 @@ impl<'a> Coder<'a> {
                 target,
                 modality,
                 speaker,
+                code,
+                mood_rule,
             });
         }
         if let Some(t) = trace {
@@ -456,6 +496,33 @@ impl<'a> Coder<'a> {
         None
     }
 
+    /// The code of an event under its mood: what an actor says it will do is an intent (03x)
+    /// or a threat (13x); what it says it will not do, a refusal (12x); other moods keep the
+    /// pattern's code. A decision or agreement to act ("decided to impose sanctions") is not
+    /// a threat. Returns the code and the mood line used.
+    fn mood_shift(
+        &self,
+        code: &'static CodeInfo,
+        modality: Modality,
+        intent: bool,
+        decided: bool,
+    ) -> (&'static CodeInfo, Option<dyad_core::RuleRef>) {
+        use crate::verbs::MoodKind;
+        let kind = match modality {
+            _ if !intent => return (code, None),
+            Modality::Future => MoodKind::Intent,
+            Modality::Negated => MoodKind::Refuse,
+            _ => return (code, None),
+        };
+        if kind == MoodKind::Intent && decided && code.root >= "09" {
+            return (code, None);
+        }
+        match self.verbs.mood_rule(code.code, kind) {
+            Some(m) => (m.to, Some(m.rule.clone())),
+            None => (code, None),
+        }
+    }
+
     /// Turns found events into output records.
     pub fn records(
         &self,
@@ -472,42 +539,28 @@ impl<'a> Coder<'a> {
         let with_target: HashSet<(String, &str)> = found
             .iter()
             .filter(|f| f.target.is_some())
-            .map(|f| {
-                (
-                    mentions[f.source].code.clone(),
-                    self.verbs.patterns[f.pattern].code.code,
-                )
-            })
+            .map(|f| (mentions[f.source].code.clone(), f.code.code))
             .collect();
         for f in found {
             if f.target.is_none()
-                && with_target.contains(&(
-                    mentions[f.source].code.clone(),
-                    self.verbs.patterns[f.pattern].code.code,
-                ))
+                && with_target.contains(&(mentions[f.source].code.clone(), f.code.code))
             {
                 continue;
             }
             let pat = &self.verbs.patterns[f.pattern];
             let src = &mentions[f.source];
             let tgt = f.target.map(|t| &mentions[t]);
-            let key = (src.code.clone(), tgt.map(|t| t.code.clone()), pat.code.code);
+            let key = (src.code.clone(), tgt.map(|t| t.code.clone()), f.code.code);
             if !seen.insert(key) {
                 continue;
             }
             let (date, precision) = event_date(doc, sentence.tokens.clone(), f.anchor, article);
+            let rule = match &f.mood_rule {
+                Some(m) => format!("{}; {m}", pat.rule),
+                None => pat.rule.to_string(),
+            };
             out.push(record(
-                article,
-                doc,
-                s,
-                pat.code,
-                src,
-                tgt,
-                f,
-                date,
-                precision,
-                &pat.rule.to_string(),
-                mentions,
+                article, doc, s, f.code, src, tgt, f, date, precision, &rule, mentions,
             ));
         }
         out
@@ -566,6 +619,16 @@ fn record(
         target_rules: tgt
             .map(|t| t.rules.iter().map(ToString::to_string).collect())
             .unwrap_or_default(),
+    }
+}
+
+/// A refusal ("said it would not release them", coded 12x by its mood line) is itself
+/// asserted: the negation is in its code, not in its modality.
+fn refusal_modality(code: &CodeInfo, modality: Modality) -> Modality {
+    if modality == Modality::Negated && code.root == "12" {
+        Modality::Asserted
+    } else {
+        modality
     }
 }
 

@@ -200,6 +200,11 @@ pub struct Roles {
     pub sources: Vec<usize>,
     pub targets: Vec<usize>,
     pub modality: Modality,
+    /// Whether the actor says it will (or will not) do it; see [`Mood`].
+    pub intent: bool,
+    pub decided: bool,
+    /// The target came from one of the pattern's prepositions.
+    pub prep_target: bool,
     pub speaker: Option<usize>,
     /// Why there is no event, when `sources` is empty.
     pub reason: Option<String>,
@@ -222,6 +227,27 @@ fn subject_of(tree: &Tree<'_>, v: usize) -> Option<(usize, bool)> {
             // "Russia plans to expel …": the controller's subject; "Russia recalled … and
             // expelled …": the first conjunct's subject.
             "xcomp" | "conj" => cur = head,
+            // "After meeting Pompeo, Lavrov said …": a participial adjunct has the subject of
+            // the clause it modifies.
+            "advcl" if matches!(tree.doc.xpos[cur].as_str(), "VBG" | "VBN") => cur = head,
+            // "Following talks with Pompeo, Lavrov said …": an event noun in a time adjunct
+            // is the main clause subject's.
+            "obl"
+                if tree.doc.upos[cur] == "NOUN"
+                    && tree.children(cur).iter().any(|c| {
+                        matches!(
+                            tree.doc.norm[*c].as_str(),
+                            "following" | "after" | "before" | "during" | "at"
+                        )
+                    }) =>
+            {
+                cur = head
+            }
+            // "Kyiv wants talks with Moscow": the one who wants, offers or proposes an event
+            // is its participant.
+            "obj" if tree.doc.upos[cur] == "NOUN" && INTENT.contains(&tree.lemma(head)) => {
+                cur = head
+            }
             // "Russia, which recalled …": the relative clause's head noun.
             "acl" => return Some((head, false)),
             _ => return None,
@@ -252,13 +278,32 @@ fn resolve_pronoun(word: &str, context: &[Mention]) -> Option<Mention> {
         .cloned()
 }
 
-fn modality_of(tree: &Tree<'_>, v: usize, object: Option<usize>) -> Modality {
+/// The mood of a coded verb: its modality, and whether it is something the actor says it
+/// will or will not do (which CAMEO codes as intent, threat or refusal; see
+/// `dicts/verbs/moods.txt`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Mood {
+    pub modality: Modality,
+    /// Future or intended: "will visit", "plans to visit", "said it would visit", "refused to
+    /// visit" (with `modality` negated).
+    pub intent: bool,
+    /// The intent is a settled decision or agreement ("decided to", "agreed to"), not a
+    /// statement of what may come: it is not a threat.
+    pub decided: bool,
+}
+
+fn modality_of(tree: &Tree<'_>, v: usize, object: Option<usize>) -> Mood {
     // Walk from the verb up through the verbs that govern it (infinitive controllers,
     // conjuncts), collecting negation, auxiliaries and conditional markers.
     let mut negated =
         object.is_some_and(|o| tree.children(o).iter().any(|c| tree.doc.norm[*c] == "no"));
     let mut future = false;
+    let mut decided = false;
     let mut hypothetical = false;
+    // "would" with no condition: in reported speech ("said it would allow") it is the future
+    // seen from the past.
+    let mut would = false;
+    let mut condition = false;
     let mut cur = v;
     for depth in 0..4 {
         for c in tree.children(cur) {
@@ -266,8 +311,9 @@ fn modality_of(tree: &Tree<'_>, v: usize, object: Option<usize>) -> Modality {
             match tree.base_rel(*c) {
                 "advmod" | "neg" if NEGATORS.contains(&w) => negated = true,
                 "aux" if FUTURE_AUX.contains(&w) => future = true,
+                "aux" if matches!(w, "would" | "'d") => would = true,
                 "aux" if HYPOTHETICAL_AUX.contains(&w) => hypothetical = true,
-                "mark" if matches!(w, "if" | "unless" | "whether") => hypothetical = true,
+                "mark" if matches!(w, "if" | "unless" | "whether") => condition = true,
                 _ => {}
             }
         }
@@ -275,16 +321,37 @@ fn modality_of(tree: &Tree<'_>, v: usize, object: Option<usize>) -> Modality {
         let Some(h) = tree.head(cur) else { break };
         match rel {
             "xcomp" => {
-                if depth == 0 && INTENT.contains(&tree.lemma(h)) {
+                let lemma = tree.lemma(h);
+                if depth == 0 && INTENT.contains(&lemma) {
                     future = true;
+                    decided |= matches!(lemma, "decide" | "agree" | "vote");
+                }
+                if depth == 0 && matches!(lemma, "refuse" | "decline") {
+                    future = true;
+                    negated = true;
                 }
                 cur = h;
             }
             "conj" => cur = h,
+            // "Kyiv wants talks with Moscow": an event noun wanted, offered or proposed.
+            "obj" if depth == 0 && tree.doc.upos[cur] == "NOUN" => {
+                if INTENT.contains(&tree.lemma(h)) {
+                    future = true;
+                }
+                cur = h;
+            }
+            "ccomp" => {
+                if would && !condition && REPORTING.contains(&tree.lemma(h)) {
+                    would = false;
+                    future = true;
+                }
+                break;
+            }
             _ => break,
         }
     }
-    if negated {
+    let hypothetical = hypothetical || condition || would;
+    let modality = if negated {
         Modality::Negated
     } else if hypothetical {
         Modality::Hypothetical
@@ -292,6 +359,11 @@ fn modality_of(tree: &Tree<'_>, v: usize, object: Option<usize>) -> Modality {
         Modality::Future
     } else {
         Modality::Asserted
+    };
+    Mood {
+        modality,
+        intent: future && !(hypothetical && !negated),
+        decided,
     }
 }
 
@@ -312,8 +384,18 @@ fn speaker_of(tree: &Tree<'_>, mentions: &[Mention], v: usize) -> Option<usize> 
         }
     }
     // "“…,” Lavrov said" often parses with the reporting verb under the event verb.
+    let quote_between = |a: usize, b: usize| {
+        (a.min(b)..a.max(b)).any(|k| {
+            matches!(
+                tree.doc.norm[k].as_str(),
+                "\"" | "“" | "”" | "«" | "»" | "''" | "``"
+            )
+        })
+    };
     for c in tree.children(v) {
-        if matches!(tree.base_rel(*c), "parataxis" | "dep" | "advcl")
+        // A reporting verb after the closing quote is sometimes parsed as a conjunct.
+        let conj_after_quote = tree.base_rel(*c) == "conj" && quote_between(v, *c);
+        if (matches!(tree.base_rel(*c), "parataxis" | "dep" | "advcl") || conj_after_quote)
             && REPORTING.contains(&tree.lemma(*c))
         {
             if let Some((s, _)) = subject_of(tree, *c) {
@@ -356,6 +438,9 @@ pub fn roles(
         sources: Vec::new(),
         targets: Vec::new(),
         modality: Modality::Asserted,
+        intent: false,
+        decided: false,
+        prep_target: false,
         speaker: None,
         reason: None,
         no_subject: false,
@@ -386,6 +471,19 @@ pub fn roles(
                 m.tokens = s..s + 1;
                 mentions.push(m);
                 r.sources.push(mentions.len() - 1);
+            }
+        }
+        // "Obama said he would …": a third-person pronoun subject of reported speech is,
+        // first of all, the speaker.
+        if r.sources.is_empty() && doc.upos[s] == "PRON" {
+            if let Some(sp) = r.speaker {
+                if let Some(mut m) =
+                    resolve_pronoun(&doc.norm[s], std::slice::from_ref(&mentions[sp]))
+                {
+                    m.tokens = s..s + 1;
+                    mentions.push(m);
+                    r.sources.push(mentions.len() - 1);
+                }
             }
         }
         if r.sources.is_empty() && doc.upos[s] == "PRON" {
@@ -423,6 +521,7 @@ pub fn roles(
                 }
             }
             if !r.targets.is_empty() {
+                r.prep_target = true;
                 break;
             }
         }
@@ -464,21 +563,24 @@ pub fn roles(
         let mut cand: Vec<usize> = Vec::new();
         let mut stack: Vec<usize> = tree.children(v).to_vec();
         while let Some(c) = stack.pop() {
+            // A clause the pattern reaches into ("threatened to impose sanctions on …") is
+            // part of the predicate.
             if subj_tokens.contains(&c)
-                || matches!(
-                    tree.base_rel(c),
-                    "ccomp"
-                        | "advcl"
-                        | "parataxis"
-                        | "conj"
-                        | "acl"
-                        | "csubj"
-                        | "xcomp"
-                        | "punct"
-                        | "dep"
-                        | "vocative"
-                        | "discourse"
-                )
+                || !hits.contains(&c)
+                    && matches!(
+                        tree.base_rel(c),
+                        "ccomp"
+                            | "advcl"
+                            | "parataxis"
+                            | "conj"
+                            | "acl"
+                            | "csubj"
+                            | "xcomp"
+                            | "punct"
+                            | "dep"
+                            | "vocative"
+                            | "discourse"
+                    )
             {
                 continue;
             }
@@ -501,6 +603,9 @@ pub fn roles(
     }
     r.targets
         .retain(|t| !r.sources.contains(t) && Some(*t) != r.speaker);
-    r.modality = modality_of(tree, v, obj);
+    let mood = modality_of(tree, v, obj);
+    r.modality = mood.modality;
+    r.intent = mood.intent;
+    r.decided = mood.decided;
     r
 }

@@ -133,10 +133,29 @@ impl Pattern {
     }
 }
 
-/// The loaded verb patterns, indexed by the word forms of their anchors.
+/// The moods that change a pattern's code (`dicts/verbs/moods.txt`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MoodKind {
+    /// The actor says it will do it: intent (03x) or threat (13x).
+    Intent,
+    /// The actor says it will not do it: rejection (12x).
+    Refuse,
+}
+
+/// One mood line: under `mood`, a code starting with `from` becomes `to`.
+#[derive(Debug, Clone)]
+pub struct MoodRule {
+    pub mood: MoodKind,
+    pub from: String,
+    pub to: &'static CodeInfo,
+    pub rule: RuleRef,
+}
+
+/// The loaded verb patterns, indexed by the word forms of their anchors, and the mood lines.
 #[derive(Debug, Default, Clone)]
 pub struct VerbDict {
     pub patterns: Vec<Pattern>,
+    pub moods: Vec<MoodRule>,
     index: HashMap<String, Vec<usize>>,
 }
 
@@ -181,6 +200,36 @@ impl VerbDict {
         self.index.get(norm).map(Vec::as_slice).unwrap_or(&[])
     }
 
+    /// The mood line for a code under `mood`: the one with the longest `from` that starts the
+    /// code.
+    pub fn mood_rule(&self, code: &str, mood: MoodKind) -> Option<&MoodRule> {
+        self.moods
+            .iter()
+            .filter(|m| m.mood == mood && code.starts_with(m.from.as_str()))
+            .max_by_key(|m| m.from.len())
+    }
+
+    /// Parses a mood line (`intent 04 036`), or returns `None` if the line is not one.
+    fn parse_mood(text: &str) -> Option<Result<(MoodKind, String, &'static CodeInfo), String>> {
+        let mut parts = text.split_whitespace();
+        let mood = match parts.next()? {
+            "intent" => MoodKind::Intent,
+            "refuse" => MoodKind::Refuse,
+            _ => return None,
+        };
+        let (Some(from), Some(to), None) = (parts.next(), parts.next(), parts.next()) else {
+            return Some(Err("a mood line is `MOOD FROM TO`".into()));
+        };
+        if from.is_empty() || from.len() > 4 || !from.chars().all(|c| c.is_ascii_digit()) {
+            return Some(Err(format!("{from:?} is not a CAMEO code prefix")));
+        }
+        Some(
+            cameo::lookup(to)
+                .map(|info| (mood, from.to_string(), info))
+                .ok_or_else(|| format!("{to:?} is not a CAMEO event code")),
+        )
+    }
+
     /// Loads one pattern file; returns the diagnostics for lines it could not use.
     pub fn load(&mut self, file: &str, text: &str) -> Vec<Diagnostic> {
         let mut diags = Vec::new();
@@ -190,6 +239,22 @@ impl VerbDict {
             Err((line, msg)) => return vec![Diagnostic::error(file, Some(line), msg)],
         };
         for l in lines {
+            match Self::parse_mood(l.text) {
+                Some(Ok((mood, from, to))) => {
+                    self.moods.push(MoodRule {
+                        mood,
+                        from,
+                        to,
+                        rule: RuleRef::new(file_arc.clone(), l.line),
+                    });
+                    continue;
+                }
+                Some(Err(msg)) => {
+                    diags.push(Diagnostic::error(file, Some(l.line), msg));
+                    continue;
+                }
+                None => {}
+            }
             match self.parse_line(l.text) {
                 Ok((code, elems, preps)) => {
                     let idx = self.patterns.len();
@@ -268,6 +333,30 @@ mod tests {
         assert_eq!(d.patterns.len(), 2);
         assert_eq!(d.anchored_at("recalled"), &[0]);
         assert_eq!(d.patterns[1].preps, vec!["on", "against"]);
+    }
+
+    #[test]
+    fn mood_lines() {
+        let mut d = VerbDict::new();
+        let diags = d.load(
+            "m.txt",
+            "intent 04 036\nintent 084 0353\nrefuse 08 124\nintent 04\nrefuse 0x 120\nintent 19 999\n",
+        );
+        let msgs: Vec<String> = diags.iter().map(ToString::to_string).collect();
+        assert_eq!(msgs.len(), 3, "{msgs:?}");
+        assert!(msgs[0].starts_with("m.txt:4:"), "{msgs:?}");
+        assert!(msgs[1].starts_with("m.txt:5:"), "{msgs:?}");
+        assert!(msgs[2].starts_with("m.txt:6:"), "{msgs:?}");
+        let code = |c: &str, m| d.mood_rule(c, m).map(|r| r.to.code);
+        assert_eq!(code("042", MoodKind::Intent), Some("036"));
+        assert_eq!(code("084", MoodKind::Intent), Some("0353"));
+        assert_eq!(code("0841", MoodKind::Intent), Some("0353"));
+        assert_eq!(code("084", MoodKind::Refuse), Some("124"));
+        assert_eq!(code("190", MoodKind::Intent), None);
+        assert_eq!(
+            d.mood_rule("084", MoodKind::Intent).map(|r| r.rule.line),
+            Some(2)
+        );
     }
 
     #[test]

@@ -35,6 +35,7 @@ pub const BUNDLED: &[(&str, DictKind, &str)] = bundled![
     "dicts/actors/organizations.txt" => DictKind::Actors,
     "dicts/actors/agents.txt" => DictKind::Agents,
     "dicts/verbs/cameo.txt" => DictKind::Verbs,
+    "dicts/verbs/moods.txt" => DictKind::Verbs,
 ];
 
 /// The bundled dictionary files.

@@ -576,6 +576,8 @@ fn trend_on_the_bundled_examples_matches_a_hand_count() {
     //   "Russia has summoned its ambassador to the United States ..."   RUS→USA 161, quad 4, -4.0
     //   "The Kremlin condemned Biden's words on Thursday."              RUS→USA 111, quad 3, -2.0
     //   "The U.S. president also warned that Putin would 'pay a price'" USA→RUS 130, quad 3, -4.4
+    //   "Peskov said Biden clearly did not want to improve relations"   USA→RUS 120 (a refusal,
+    //                                                          reported by Peskov), quad 3, -4.0
     //   "Moscow did not expel the U.S. ambassador ..."                  negated: not counted
     let w = Workdir::new("trend-examples");
     let db = w.dir.join("ex.db");
@@ -604,7 +606,7 @@ fn trend_on_the_bundled_examples_matches_a_hand_count() {
     assert_eq!(
         march,
         vec![
-            vec!["2021-03", "USA→RUS", "0", "0", "1", "0", "-4.4", "-4.40"],
+            vec!["2021-03", "USA→RUS", "0", "0", "2", "0", "-8.4", "-4.20"],
             vec!["2021-03", "RUS→USA", "0", "0", "1", "1", "-6.0", "-3.00"],
         ],
         "{s}"

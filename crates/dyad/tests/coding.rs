@@ -127,8 +127,11 @@ fn negation_and_future_are_marked() {
     assert!(!ev.is_empty(), "no event");
     assert!(ev.iter().all(|e| e.modality == Modality::Negated), "{ev:?}");
     let ev = code("Biden will meet Putin in Geneva.", Some("2021-06-01"));
-    let e = ev.iter().find(|e| e.root_code == "04").expect("meet event");
+    // What an actor says it will do is coded as CAMEO's intent (036 "express intent to meet"),
+    // with the modality saying the meeting itself is still to come.
+    let e = ev.iter().find(|e| e.code == "036").expect("intent to meet");
     assert_eq!(e.modality, Modality::Future);
+    assert!(e.rule.contains("dicts/verbs/moods.txt:"), "{}", e.rule);
     assert_eq!(e.source, "USAGOV");
     assert_eq!(e.target.as_deref(), Some("RUSGOV"));
     let ev = code(
@@ -232,9 +235,56 @@ fn modality_from_the_parse() {
         "Peskov said Biden clearly did not want to improve relations with Russia.",
         Some("2021-03-18"),
     );
-    assert!(ev.iter().all(|e| e.modality == Modality::Negated), "{ev:?}");
+    // "did not want to improve relations": a refusal (120), reported by Peskov; no 05x
+    // cooperation event is coded as if it happened.
+    assert!(!ev.iter().any(|e| e.root_code == "05"), "{:?}", show(&ev));
+    let e = ev
+        .iter()
+        .find(|e| e.code == "120")
+        .unwrap_or_else(|| panic!("{:?}", show(&ev)));
+    assert_eq!(e.modality, Modality::Asserted);
+    assert_eq!(
+        e.attribution.as_ref().and_then(|a| a.code.as_deref()),
+        Some("RUSGOV")
+    );
     let ev = code("Russia plans to expel ten American diplomats.", None);
     let e = ev.first().unwrap_or_else(|| panic!("no event"));
     assert_eq!(e.modality, Modality::Future);
-    assert_eq!(e.code, "161");
+    // A punitive act announced for later is a threat: 1313 "threaten to reduce or break
+    // relations", not 161 as if the diplomats were already expelled.
+    assert_eq!(e.code, "1313");
+    // A decision taken is not a threat.
+    let ev = code("The EU decided to impose sanctions on Russia.", None);
+    assert!(ev.iter().any(|e| e.code == "163"), "{:?}", show(&ev));
+    // "said he would not …": the speaker refuses (12x); the pronoun is the speaker.
+    let ev = code(
+        "Obama said he would not provide support to Israel.",
+        Some("2014-05-01"),
+    );
+    assert!(
+        show(&ev).contains(&"USAGOV 121 ISR".to_string()),
+        "{:?}",
+        show(&ev)
+    );
+    // The refusal happened: its negation is in the code, so it is asserted.
+    assert!(ev.iter().all(|e| e.modality == Modality::Asserted), "{ev:?}");
+    let ev = code("Moscow did not reject the proposal.", None);
+    assert!(ev.iter().all(|e| e.modality == Modality::Negated), "{ev:?}");
+    // "said it would release": intent to release (0353), future.
+    let ev = code("Russia said it would release the Ukrainian sailors.", None);
+    let e = ev
+        .iter()
+        .find(|e| e.code == "0353")
+        .unwrap_or_else(|| panic!("{:?}", show(&ev)));
+    assert_eq!(e.modality, Modality::Future);
+    // "China must drop barriers", declared by Washington: a demand on China.
+    let ev = code(
+        "Washington declared on Tuesday that China must drop its trade barriers.",
+        None,
+    );
+    assert!(
+        show(&ev).contains(&"USA 100 CHN".to_string()),
+        "{:?}",
+        show(&ev)
+    );
 }

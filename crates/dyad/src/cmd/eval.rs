@@ -33,10 +33,22 @@ pub enum Command {
         /// Use the dictionaries in this directory instead of the bundled ones.
         #[arg(long)]
         dicts: Option<PathBuf>,
+        /// Score only one half of the set: `dev` (for looking at errors and tuning) or `test`
+        /// (for reporting). The halves are fixed by a hash of each case id.
+        #[arg(long, value_enum, default_value_t = Split::All)]
+        split: Split,
         /// Print one JSON object.
         #[arg(long)]
         json: bool,
     },
+}
+
+/// Which half of a gold set to score; see [`dyad_eval::events::in_dev_half`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Split {
+    All,
+    Dev,
+    Test,
 }
 
 /// Removes the annotations of a gold document, keeping its text and tokens.
@@ -62,8 +74,9 @@ pub fn run(c: Command) -> Result<ExitCode> {
             set,
             tsv,
             dicts,
+            split,
             json,
-        } => code(set, tsv, dicts, json),
+        } => code(set, tsv, dicts, split, json),
     }
 }
 
@@ -120,6 +133,7 @@ fn code(
     set: PathBuf,
     tsv: Option<PathBuf>,
     dicts: Option<PathBuf>,
+    split: Split,
     json: bool,
 ) -> Result<ExitCode> {
     use dyad_core::{Article, ArticleMeta, DateSource, Origin};
@@ -133,6 +147,14 @@ fn code(
             .map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))?,
         SetKind::Penta => events::read_penta_tsv(&text),
     };
+    let gold: Vec<_> = gold
+        .into_iter()
+        .filter(|g| match split {
+            Split::All => true,
+            Split::Dev => events::in_dev_half(&g.id),
+            Split::Test => !events::in_dev_half(&g.id),
+        })
+        .collect();
     anyhow::ensure!(
         !gold.is_empty(),
         "{}: no gold records found",
@@ -158,7 +180,10 @@ fn code(
                 SetKind::Penta => events::penta(&e.root_code),
                 _ => e.plover.clone(),
             }));
+            // PETRARCH gold events are dyadic: an event with no target is not one of them.
+            // PLOVER gold has one-sided events, so there they count.
             evs.into_iter()
+                .filter(|e| e.target.is_some() || kind != SetKind::Petr)
                 .map(|e| match kind {
                     // PLOVER gold names countries only, and categories instead of codes.
                     SetKind::Plover => Triple {
@@ -189,6 +214,7 @@ fn code(
     if json {
         let v = serde_json::json!({
             "set": file.display().to_string(),
+            "split": format!("{split:?}").to_lowercase(),
             "cases": s.cases, "gold_events": s.gold_events, "system_events": s.system_events,
             "precision": round3(s.triple.precision), "recall": round3(s.triple.recall),
             "triple_f1": round3(s.triple.f1), "root_f1": round3(s.root.f1), "country_f1": round3(s.country.f1),
