@@ -200,6 +200,29 @@ impl VerbDict {
         self.index.get(norm).map(Vec::as_slice).unwrap_or(&[])
     }
 
+    /// An earlier pattern that wins wherever pattern `idx` matches, so `idx` never fires: same
+    /// shape (gaps in the same places), every word element a superset of `idx`'s, so equal
+    /// specificity, and written first (ties go to the first). Returns its index.
+    pub fn shadowed_by(&self, idx: usize) -> Option<usize> {
+        let p = self.patterns.get(idx)?;
+        let covers = |q: &Pattern| {
+            q.elems.len() == p.elems.len()
+                && q.elems.iter().zip(&p.elems).all(|(a, b)| match (a, b) {
+                    (Elem::Gap, Elem::Gap) => true,
+                    (Elem::Words(qa), Elem::Words(pb)) => pb.iter().all(|w| qa.contains(w)),
+                    _ => false,
+                })
+        };
+        let Some(Elem::Words(anchors)) = p.elems.first() else {
+            return None;
+        };
+        anchors
+            .iter()
+            .flat_map(|w| self.anchored_at(w).iter().copied())
+            .filter(|&q| q < idx)
+            .find(|&q| covers(&self.patterns[q]))
+    }
+
     /// The mood line for a code under `mood`: the one with the longest `from` that starts the
     /// code.
     pub fn mood_rule(&self, code: &str, mood: MoodKind) -> Option<&MoodRule> {
@@ -333,6 +356,21 @@ mod tests {
         assert_eq!(d.patterns.len(), 2);
         assert_eq!(d.anchored_at("recalled"), &[0]);
         assert_eq!(d.patterns[1].preps, vec!["on", "against"]);
+    }
+
+    #[test]
+    fn shadowed_patterns_are_found() {
+        let mut d = VerbDict::new();
+        d.load(
+            "v.txt",
+            "040 +meet|+visit > with\n042 +visit\n043 +host ... +summit\n040 +host ... +summit|+meeting\n046 +host ... +meeting\n",
+        );
+        assert_eq!(d.shadowed_by(0), None);
+        // "+visit" is covered by the earlier "+meet|+visit".
+        assert_eq!(d.shadowed_by(1), Some(0));
+        // "+host ... +summit|+meeting" is wider than the earlier "+host ... +summit".
+        assert_eq!(d.shadowed_by(3), None);
+        assert_eq!(d.shadowed_by(4), Some(3));
     }
 
     #[test]

@@ -35,7 +35,7 @@ pub fn run(c: Command) -> Result<ExitCode> {
     let mut problems = p.diagnostics.len();
     // The same pattern text (after the code) given twice: the later one can never win.
     let mut seen: HashMap<String, (String, String)> = HashMap::new();
-    for pat in &p.verbs.patterns {
+    for (idx, pat) in p.verbs.patterns.iter().enumerate() {
         let body = pat
             .text
             .split_once(char::is_whitespace)
@@ -54,7 +54,16 @@ pub fn run(c: Command) -> Result<ExitCode> {
             );
             problems += 1;
         } else {
-            seen.insert(body, (pat.code.code.to_string(), pat.rule.to_string()));
+            seen.insert(body.clone(), (pat.code.code.to_string(), pat.rule.to_string()));
+            // Not a copy, but an earlier pattern covers every sentence it matches.
+            if let Some(q) = p.verbs.shadowed_by(idx) {
+                let q = &p.verbs.patterns[q];
+                println!(
+                    "{}: pattern {:?} ({}) is unreachable: {} ({}) matches wherever it does and comes first",
+                    pat.rule, body, pat.code.code, q.rule, q.code.code
+                );
+                problems += 1;
+            }
         }
     }
     println!(
