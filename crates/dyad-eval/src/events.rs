@@ -182,7 +182,7 @@ pub fn in_dev_half(id: &str) -> bool {
         h ^= u64::from(b);
         h = h.wrapping_mul(0x0100_0000_01b3);
     }
-    h % 2 == 0
+    h.is_multiple_of(2)
 }
 
 /// Share of cases whose category equals the category of the system's first event

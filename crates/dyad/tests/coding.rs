@@ -267,7 +267,10 @@ fn modality_from_the_parse() {
         show(&ev)
     );
     // The refusal happened: its negation is in the code, so it is asserted.
-    assert!(ev.iter().all(|e| e.modality == Modality::Asserted), "{ev:?}");
+    assert!(
+        ev.iter().all(|e| e.modality == Modality::Asserted),
+        "{ev:?}"
+    );
     let ev = code("Moscow did not reject the proposal.", None);
     assert!(ev.iter().all(|e| e.modality == Modality::Negated), "{ev:?}");
     // "said it would release": intent to release (0353), future.

@@ -54,7 +54,10 @@ pub fn run(c: Command) -> Result<ExitCode> {
             );
             problems += 1;
         } else {
-            seen.insert(body.clone(), (pat.code.code.to_string(), pat.rule.to_string()));
+            seen.insert(
+                body.clone(),
+                (pat.code.code.to_string(), pat.rule.to_string()),
+            );
             // Not a copy, but an earlier pattern covers every sentence it matches.
             if let Some(q) = p.verbs.shadowed_by(idx) {
                 let q = &p.verbs.patterns[q];
