@@ -362,7 +362,7 @@ fn modality_of(tree: &Tree<'_>, v: usize, object: Option<usize>) -> Mood {
     };
     Mood {
         modality,
-        intent: future && !(hypothetical && !negated),
+        intent: future && (negated || !hypothetical),
         decided,
     }
 }
