@@ -75,25 +75,23 @@ pub fn kind(name: &str, head: &[u8], whole: bool) -> Kind {
     Kind::Text
 }
 
+/// The first line that is not blank or a `#` comment is a URL, and so are at least two in
+/// three of them (the odd bad line is then reported by the URL-list reader).
 fn is_url_list(lower: &str, whole: bool) -> bool {
     let mut lines: Vec<&str> = lower.lines().collect();
     if !whole && !lower.ends_with('\n') {
         lines.pop(); // cut off by the sniff window
     }
-    let mut urls = 0;
-    for l in lines {
-        let l = l.trim();
-        if l.is_empty() || l.starts_with('#') {
-            continue;
-        }
-        if !(l.starts_with("http://") || l.starts_with("https://"))
-            || l.contains(char::is_whitespace)
-        {
-            return false;
-        }
-        urls += 1;
-    }
-    urls > 0
+    let is_url = |l: &str| {
+        (l.starts_with("http://") || l.starts_with("https://")) && !l.contains(char::is_whitespace)
+    };
+    let lines: Vec<&str> = lines
+        .into_iter()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .collect();
+    let urls = lines.iter().filter(|l| is_url(l)).count();
+    lines.first().is_some_and(|l| is_url(l)) && urls * 3 >= lines.len() * 2
 }
 
 /// HTML when the content looks like markup, whatever the name; else the name decides.

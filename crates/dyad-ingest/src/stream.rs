@@ -224,23 +224,35 @@ fn open(
     hints: SourceHints,
 ) -> Result<Items, IngestError> {
     let mut head = Vec::with_capacity(SNIFF_BYTES);
+    // A read error inside the first bytes (a short, truncated gzip file) is kept for the
+    // reader of the kind found, so that what came before it is still read.
+    let mut failed = None;
     if let Err(e) = (&mut reader)
         .take(SNIFF_BYTES as u64)
         .read_to_end(&mut head)
     {
-        return Err(if src.gzip {
-            IngestError::Broken {
-                path: src.path,
-                at: "the start".into(),
-                records: 0,
-                gzip: true,
-                source: e,
-            }
-        } else {
-            IngestError::io(&src.path, e)
+        if head.is_empty() {
+            return Err(if src.gzip {
+                IngestError::Broken {
+                    path: src.path,
+                    at: "the start".into(),
+                    records: 0,
+                    gzip: true,
+                    source: e,
+                }
+            } else {
+                IngestError::io(&src.path, e)
+            });
+        }
+        failed = Some(e);
+    }
+    let whole = head.len() < SNIFF_BYTES && failed.is_none();
+    if let Some(e) = failed {
+        reader = Box::new(Failing {
+            kind: e.kind(),
+            message: e.to_string(),
         });
     }
-    let whole = head.len() < SNIFF_BYTES;
     let mut kind = sniff::kind(&src.name, &head, whole);
     if src.depth > 0 && kind == Kind::UrlList {
         kind = Kind::Text;
@@ -317,6 +329,18 @@ fn open(
             Box::new(std::iter::once(single(src.path, &src.name, bytes, hints)))
         }
     })
+}
+
+/// A reader that fails with a stored error (one met while sniffing).
+struct Failing {
+    kind: std::io::ErrorKind,
+    message: String,
+}
+
+impl Read for Failing {
+    fn read(&mut self, _: &mut [u8]) -> std::io::Result<usize> {
+        Err(std::io::Error::new(self.kind, self.message.clone()))
+    }
 }
 
 /// Reads a whole input up to the size limit.
