@@ -174,6 +174,54 @@ fn bad_inputs_are_reported_and_the_rest_is_coded() {
 }
 
 #[test]
+fn jsonl_records_with_field_flags_and_a_bad_line() {
+    let w = Workdir::new("jsonl");
+    let file = w.write(
+        "articles.jsonl",
+        b"{\"body\": \"Russia recalled its ambassador to Washington on Wednesday.\", \"published\": \"2021-03-18\", \"url\": \"https://wire.example/1\", \"source_domain\": \"wire.example\"}\n\
+{\"body\": \"broken\n\
+{\"body\": \"Washington imposed new sanctions on Moscow.\", \"published\": \"2021-03-20\"}\n",
+    );
+    let out = dyad(&[
+        "code",
+        "--field",
+        "text=body",
+        "--field",
+        "date=published",
+        file.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(
+        err.contains(&format!("{}:2: invalid JSON", file.display())),
+        "{err}"
+    );
+    let events = lines(&out);
+    let first = events
+        .iter()
+        .find(|e| e["code"] == "161")
+        .unwrap_or_else(|| panic!("{events:?}"));
+    assert_eq!(first["article"], format!("{}#1", file.display()));
+    assert_eq!(first["url"], "https://wire.example/1");
+    assert_eq!(first["outlet"], "wire.example");
+    assert_eq!(first["article_date"], "2021-03-18");
+    assert_eq!(first["date"], "2021-03-17");
+    assert!(events
+        .iter()
+        .any(|e| e["article"] == format!("{}#3", file.display())
+            && e["article_date"] == "2021-03-20"));
+    // Bad flag values are refused with exit 2.
+    for bad in [
+        &["code", "--field", "colour=red", "x"][..],
+        &["code", "--timeout", "never", "x"][..],
+        &["parse", "--field", "text", "x"][..],
+    ] {
+        assert_eq!(dyad(bad).status.code(), Some(2), "{bad:?}");
+    }
+}
+
+#[test]
 fn exit_codes() {
     let w = Workdir::new("exit");
     let good = w.write("a.txt", b"Washington imposed new sanctions on Moscow.");
