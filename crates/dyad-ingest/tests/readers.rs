@@ -179,7 +179,7 @@ fn json_arrays_stream_their_elements_and_report_bad_ones() {
         "a.json",
         b"[\n{\"text\": \"one, [two] \\\"three\\\"\"},\n{\"text\": 5 oops},\n{\"text\": \"four\"}\n]",
     );
-    let (ok, bad) = read_all(&[p.clone()], Options::default());
+    let (ok, bad) = read_all(std::slice::from_ref(&p), Options::default());
     assert_eq!(
         ok.iter().map(text).collect::<Vec<_>>(),
         vec!["one, [two] \"three\"", "four"]
@@ -249,7 +249,7 @@ fn gzipped_warc_member_per_record_and_truncated() {
     assert_eq!((ok.len(), bad.len()), (3, 2), "{bad:?}");
     // Cut inside the last member: the records before the break are kept.
     let cut = s.write("cut.warc.gz", &gz[..gz.len() - 30]);
-    let (ok, bad) = read_all(&[cut.clone()], Options::default());
+    let (ok, bad) = read_all(std::slice::from_ref(&cut), Options::default());
     assert_eq!(ok.len(), 2, "{bad:?}");
     let last = bad.last().unwrap().to_string();
     assert!(
@@ -278,7 +278,7 @@ fn gzipped_jsonl_truncated_keeps_the_records_before_the_break() {
     let (ok, bad) = read_all(&[whole], Options::default());
     assert_eq!((ok.len(), bad.len()), (2000, 0));
     let cut = s.write("cut.jsonl.gz", &gz[..gz.len() / 2]);
-    let (ok, bad) = read_all(&[cut.clone()], Options::default());
+    let (ok, bad) = read_all(std::slice::from_ref(&cut), Options::default());
     assert!(ok.len() > 100 && ok.len() < 2000, "{}", ok.len());
     assert_eq!(bad.len(), 1);
     let m = bad[0].to_string();
@@ -311,7 +311,7 @@ fn jsonl_lines_over_the_limit_are_reported_and_skipped() {
         max_bytes: 1000,
         ..Options::default()
     };
-    let (ok, bad) = read_all(&[p.clone()], opts);
+    let (ok, bad) = read_all(std::slice::from_ref(&p), opts);
     assert_eq!(ok.len(), 2);
     assert!(
         bad[0]
