@@ -221,6 +221,77 @@ fn jsonl_records_with_field_flags_and_a_bad_line() {
     }
 }
 
+/// Serves `routes` on 127.0.0.1 for the length of a test (at most 20 s, one connection at a
+/// time); a path with no route gets no answer until the connection is dropped.
+fn local_server(routes: Vec<(&'static str, String)>) -> String {
+    use std::io::{Read, Write};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    listener.set_nonblocking(true).unwrap();
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    std::thread::spawn(move || {
+        let t0 = std::time::Instant::now();
+        let mut held = Vec::new();
+        while t0.elapsed() < std::time::Duration::from_secs(20) {
+            let Ok((mut stream, _)) = listener.accept() else {
+                std::thread::sleep(std::time::Duration::from_millis(5));
+                continue;
+            };
+            let _ = stream.set_nonblocking(false);
+            let _ = stream.set_read_timeout(Some(std::time::Duration::from_secs(2)));
+            let mut req = Vec::new();
+            let mut buf = [0u8; 1024];
+            while !req.windows(4).any(|w| w == b"\r\n\r\n") {
+                match stream.read(&mut buf) {
+                    Ok(0) | Err(_) => break,
+                    Ok(n) => req.extend_from_slice(&buf[..n]),
+                }
+            }
+            let req = String::from_utf8_lossy(&req).into_owned();
+            let path = req.split_whitespace().nth(1).unwrap_or("/").to_string();
+            match routes.iter().find(|(p, _)| *p == path) {
+                Some((_, body)) => {
+                    let _ = write!(
+                        stream,
+                        "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+                        body.len()
+                    );
+                }
+                None => held.push(stream),
+            }
+        }
+    });
+    base
+}
+
+#[test]
+fn urls_are_fetched_and_a_silent_server_times_out() {
+    let base = local_server(vec![(
+        "/envoy",
+        "<html><body><article><p>Russia recalled its ambassador to Washington on Wednesday.</p></article></body></html>".to_string(),
+    )]);
+    let page = format!("{base}/envoy");
+    let silent = format!("{base}/silent");
+    let t0 = std::time::Instant::now();
+    let out = dyad(&[
+        "code",
+        "--timeout",
+        "0.5",
+        "--date",
+        "2021-03-18",
+        &silent,
+        &page,
+    ]);
+    assert!(t0.elapsed() < std::time::Duration::from_secs(15));
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains(&format!("{silent}: timed out")), "{err}");
+    let events = lines(&out);
+    assert_eq!(events.len(), 1, "{events:?}");
+    assert_eq!(events[0]["article"], page.as_str());
+    assert_eq!(events[0]["url"], page.as_str());
+    assert_eq!(events[0]["code"], "161");
+}
+
 #[test]
 fn exit_codes() {
     let w = Workdir::new("exit");
