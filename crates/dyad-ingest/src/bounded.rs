@@ -19,16 +19,17 @@ pub fn read_all(r: &mut dyn Read, limit: u64) -> std::io::Result<(Vec<u8>, bool)
 pub enum Line {
     /// End of input: nothing was read.
     Eof,
-    /// A line (without its `\n`, with any `\r` kept); the bool tells whether it was cut at
-    /// the limit (the rest of the line was read and dropped).
-    Line(bool),
+    /// A line (without its `\n`, with any `\r` kept). `cut` tells whether it was cut at the
+    /// limit (the rest of the line was read and dropped); `consumed` is how many bytes were
+    /// read, newline included.
+    Line { cut: bool, consumed: u64 },
 }
 
 /// Reads one line into `buf` (cleared first), keeping at most `limit` bytes of it; the rest of
 /// an over-long line is consumed and dropped, so memory stays bounded.
 pub fn read_line(r: &mut dyn BufRead, buf: &mut Vec<u8>, limit: usize) -> std::io::Result<Line> {
     buf.clear();
-    let mut any = false;
+    let mut consumed = 0u64;
     let mut cut = false;
     loop {
         let chunk = match r.fill_buf() {
@@ -37,9 +38,12 @@ pub fn read_line(r: &mut dyn BufRead, buf: &mut Vec<u8>, limit: usize) -> std::i
             Err(e) => return Err(e),
         };
         if chunk.is_empty() {
-            return Ok(if any { Line::Line(cut) } else { Line::Eof });
+            return Ok(if consumed > 0 {
+                Line::Line { cut, consumed }
+            } else {
+                Line::Eof
+            });
         }
-        any = true;
         let (part, used, done) = match chunk.iter().position(|b| *b == b'\n') {
             Some(i) => (&chunk[..i], i + 1, true),
             None => (chunk, chunk.len(), false),
@@ -50,8 +54,9 @@ pub fn read_line(r: &mut dyn BufRead, buf: &mut Vec<u8>, limit: usize) -> std::i
         }
         buf.extend_from_slice(&part[..part.len().min(room)]);
         r.consume(used);
+        consumed += used as u64;
         if done {
-            return Ok(Line::Line(cut));
+            return Ok(Line::Line { cut, consumed });
         }
     }
 }
@@ -66,17 +71,26 @@ mod tests {
         let mut buf = Vec::new();
         assert!(matches!(
             read_line(&mut r, &mut buf, 4).unwrap(),
-            Line::Line(true)
+            Line::Line {
+                cut: true,
+                consumed: 11
+            }
         ));
         assert_eq!(buf, b"0123");
         assert!(matches!(
             read_line(&mut r, &mut buf, 4).unwrap(),
-            Line::Line(false)
+            Line::Line {
+                cut: false,
+                consumed: 4
+            }
         ));
         assert_eq!(buf, b"abc");
         assert!(matches!(
             read_line(&mut r, &mut buf, 4).unwrap(),
-            Line::Line(false)
+            Line::Line {
+                cut: false,
+                consumed: 4
+            }
         ));
         assert_eq!(buf, b"last");
         assert!(matches!(read_line(&mut r, &mut buf, 4).unwrap(), Line::Eof));

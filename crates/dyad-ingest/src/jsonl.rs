@@ -69,7 +69,7 @@ impl Iterator for JsonLines {
                     self.done = true;
                     return None;
                 }
-                Line::Line(cut) => cut,
+                Line::Line { cut, .. } => cut,
             };
             let mut text: &[u8] = &self.buf;
             if self.line == 1 {

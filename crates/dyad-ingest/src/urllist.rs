@@ -65,7 +65,7 @@ impl Iterator for UrlList {
                     self.done = true;
                     return None;
                 }
-                Ok(Line::Line(cut)) => cut,
+                Ok(Line::Line { cut, .. }) => cut,
                 Err(source) => {
                     self.done = true;
                     return Some(Err(IngestError::Broken {

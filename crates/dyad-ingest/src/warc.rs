@@ -70,9 +70,8 @@ impl Warc {
     fn line(&mut self, buf: &mut Vec<u8>) -> std::io::Result<Option<bool>> {
         match read_line(&mut *self.reader, buf, MAX_HEADER_LINE)? {
             Line::Eof => Ok(None),
-            Line::Line(cut) => {
-                // The length as read (we do not know how much a cut line had: count the kept part).
-                self.offset += buf.len() as u64 + 1;
+            Line::Line { cut, consumed } => {
+                self.offset += consumed;
                 if buf.last() == Some(&b'\r') {
                     buf.pop();
                 }

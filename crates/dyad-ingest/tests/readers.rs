@@ -352,3 +352,24 @@ fn empty_binary_and_missing_inputs() {
     assert!(bad[1].to_string().contains("binary"));
     assert!(bad[2].to_string().contains("no such file"));
 }
+
+#[test]
+fn warc_pages_over_the_limit_are_reported_by_record() {
+    let path = data("sample.warc");
+    let opts = Options {
+        max_bytes: 100,
+        ..Options::default()
+    };
+    let (ok, bad) = read_all(std::slice::from_ref(&path), opts);
+    // The 72-byte and 82-byte pages fit; the 205-byte page of record 3 does not.
+    assert_eq!(ok.len(), 2, "{bad:?}");
+    assert_eq!(ok[1].origin.record, Some(8));
+    let msgs: Vec<String> = bad.iter().map(|e| e.to_string()).collect();
+    assert_eq!(msgs.len(), 3, "{msgs:?}");
+    assert!(
+        msgs[0].ends_with(
+            "WARC record 3 (byte offset 359): page too large (205 bytes; the limit is 100 bytes, see --max-bytes)"
+        ),
+        "{msgs:?}"
+    );
+}
