@@ -30,13 +30,21 @@ impl std::fmt::Display for Origin {
     }
 }
 
-/// What the user told us about an input (command-line flags) or the container said about it.
+/// What the user told us about an input (command-line flags) or the container said about it
+/// (a JSON record's fields, a feed item, a WARC record's headers, an HTTP response).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct SourceHints {
     pub outlet: Option<String>,
     pub url: Option<String>,
     /// Date to use when the article itself gives none.
     pub date: Option<NaiveDate>,
+    /// Publication date stated by the container (a JSON record's date field, a feed item's
+    /// date): used when the page's own metadata gives none, before the dateline.
+    pub published: Option<NaiveDate>,
+    pub title: Option<String>,
+    pub author: Option<String>,
+    /// Character set declared by the transport (HTTP or WARC `Content-Type`).
+    pub charset: Option<String>,
 }
 
 /// The kind of bytes an input holds, as sniffed from its content and name.
@@ -66,6 +74,8 @@ pub enum DateSource {
     HtmlMeta,
     /// A dateline or byline date in the text ("MOSCOW, March 18, 2021 --").
     Dateline,
+    /// The container's metadata: a JSON record's date field or a feed item's date.
+    Record,
     /// The `--date` flag.
     Flag,
 }
@@ -78,6 +88,9 @@ pub struct ArticleMeta {
     pub author: Option<String>,
     pub published: Option<NaiveDate>,
     pub date_source: Option<DateSource>,
+    /// The character encoding the input was decoded from (`UTF-8`, `windows-1252`, …).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub encoding: Option<String>,
 }
 
 /// An article's own words, cleaned of markup and boilerplate, with its metadata.

@@ -27,8 +27,12 @@ const DATELINE_TOKENS: usize = 60;
 
 /// Decodes, extracts and cleans a raw input into an article.
 pub fn extract(raw: &RawArticle) -> Result<Article, TextError> {
-    let decoded = decode::decode(&raw.bytes)?;
-    let mut meta = ArticleMeta::default();
+    let decoded = decode::decode_with(&raw.bytes, raw.hints.charset.as_deref())?;
+    let mut meta = ArticleMeta {
+        encoding: Some(decoded.encoding.to_string()),
+        ..ArticleMeta::default()
+    };
+    let decoded = decoded.text;
     let text = match raw.format {
         Format::Html => {
             let page = html::extract(&decoded);
@@ -47,6 +51,12 @@ pub fn extract(raw: &RawArticle) -> Result<Article, TextError> {
     let text = text.trim().to_string();
     if text.is_empty() {
         return Err(TextError::NoText);
+    }
+    if meta.published.is_none() {
+        if let Some(d) = raw.hints.published {
+            meta.published = Some(d);
+            meta.date_source = Some(DateSource::Record);
+        }
     }
     if meta.published.is_none() {
         let toks = tokenize::tokenize(&text);
@@ -71,6 +81,12 @@ pub fn extract(raw: &RawArticle) -> Result<Article, TextError> {
     }
     if meta.url.is_none() {
         meta.url = raw.hints.url.clone();
+    }
+    if meta.title.is_none() {
+        meta.title = raw.hints.title.clone();
+    }
+    if meta.author.is_none() {
+        meta.author = raw.hints.author.clone();
     }
     if meta.title.is_none() {
         meta.title = text.lines().next().map(|l| l.trim().to_string());

@@ -4,14 +4,14 @@
 
 use anyhow::Result;
 use dyad_core::SourceHints;
-use dyad_ingest::DEFAULT_MAX_BYTES;
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// Files, directories (read recursively: .txt, .html, .htm) or `-` for standard input.
+    /// Files, directories (read recursively), URLs, or `-` for standard input: text, HTML,
+    /// JSON Lines, JSON, WARC, RSS/Atom feeds, URL lists, each possibly gzipped.
     #[arg(required = true)]
     paths: Vec<String>,
     /// Article date when the article does not give one (YYYY-MM-DD).
@@ -26,9 +26,8 @@ pub struct Args {
     /// Use the dictionaries in this directory (laid out like `dicts/`) instead of the bundled ones.
     #[arg(long)]
     dicts: Option<PathBuf>,
-    /// Refuse inputs larger than this many bytes.
-    #[arg(long, default_value_t = DEFAULT_MAX_BYTES)]
-    max_bytes: u64,
+    #[command(flatten)]
+    input: super::InputFlags,
 }
 
 pub fn run(a: Args) -> Result<ExitCode> {
@@ -37,10 +36,11 @@ pub fn run(a: Args) -> Result<ExitCode> {
         outlet: a.outlet,
         url: a.url,
         date: a.date,
+        ..SourceHints::default()
     };
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
-    let failed = super::each_article(&a.paths, &hints, a.max_bytes, |article| {
+    let failed = super::each_article(&a.paths, &hints, &a.input, |article| {
         for e in &pipeline.code_article(&article) {
             dyad::output::write_jsonl(&mut out, e)?;
         }

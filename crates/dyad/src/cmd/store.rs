@@ -10,7 +10,7 @@ use std::process::ExitCode;
 
 #[derive(clap::Args)]
 pub struct IngestArgs {
-    /// Files, directories or `-` for standard input.
+    /// Files, directories, URLs or `-` for standard input (any format `dyad code` reads).
     #[arg(required = true)]
     paths: Vec<String>,
     /// The database (created if missing).
@@ -22,6 +22,8 @@ pub struct IngestArgs {
     /// Outlet name to record for these articles.
     #[arg(long)]
     outlet: Option<String>,
+    #[command(flatten)]
+    input: super::InputFlags,
 }
 
 /// Codes and stores the articles under `paths` with default hints (used by `dyad demo`).
@@ -31,6 +33,7 @@ pub fn ingest_paths(paths: &[String], db: &std::path::Path) -> Result<ExitCode> 
         db: db.to_path_buf(),
         date: None,
         outlet: None,
+        input: super::InputFlags::default(),
     })
 }
 
@@ -42,16 +45,16 @@ pub fn ingest(a: IngestArgs) -> Result<ExitCode> {
         Store::open(&a.db).with_context(|| format!("{}: cannot open database", a.db.display()))?;
     let hints = SourceHints {
         outlet: a.outlet,
-        url: None,
         date: a.date,
+        ..SourceHints::default()
     };
     let (mut stored, mut dups, mut events) = (0usize, 0usize, 0usize);
-    // A progress bar on a terminal; nothing in pipes and logs.
-    let inputs = dyad_ingest::expand(&a.paths).len() as u64;
+    // A progress count on a terminal; nothing in pipes and logs. (Containers hold many
+    // articles, so the total is not known in advance.)
     let bar = if std::io::IsTerminal::is_terminal(&std::io::stderr()) {
-        let b = indicatif::ProgressBar::new(inputs);
+        let b = indicatif::ProgressBar::new_spinner();
         if let Ok(style) =
-            indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} articles {elapsed}")
+            indicatif::ProgressStyle::with_template("{spinner} {pos} articles {elapsed}")
         {
             b.set_style(style);
         }
@@ -60,34 +63,29 @@ pub fn ingest(a: IngestArgs) -> Result<ExitCode> {
         indicatif::ProgressBar::hidden()
     };
     let mut store_failed = 0usize;
-    let failed = super::each_article(
-        &a.paths,
-        &hints,
-        dyad_ingest::DEFAULT_MAX_BYTES,
-        |article| {
-            bar.inc(1);
-            let evs = pipeline.code_article(&article);
-            let info = ArticleInfo {
-                name: article.id.clone(),
-                url: article.meta.url.clone(),
-                outlet: article.meta.outlet.clone(),
-                title: article.meta.title.clone(),
-                published: article.meta.published,
-            };
-            match store.insert_article(&info, &dyad_store::text_hash(&article.text), &evs) {
-                Ok(InsertOutcome::Inserted { events: n, .. }) => {
-                    stored += 1;
-                    events += n;
-                }
-                Ok(InsertOutcome::Duplicate { .. }) => dups += 1,
-                Err(e) => {
-                    eprintln!("dyad: error: {}: {e}", article.id);
-                    store_failed += 1;
-                }
+    let failed = super::each_article(&a.paths, &hints, &a.input, |article| {
+        bar.inc(1);
+        let evs = pipeline.code_article(&article);
+        let info = ArticleInfo {
+            name: article.id.clone(),
+            url: article.meta.url.clone(),
+            outlet: article.meta.outlet.clone(),
+            title: article.meta.title.clone(),
+            published: article.meta.published,
+        };
+        match store.insert_article(&info, &dyad_store::text_hash(&article.text), &evs) {
+            Ok(InsertOutcome::Inserted { events: n, .. }) => {
+                stored += 1;
+                events += n;
             }
-            Ok(())
-        },
-    )? + store_failed;
+            Ok(InsertOutcome::Duplicate { .. }) => dups += 1,
+            Err(e) => {
+                eprintln!("dyad: error: {}: {e}", article.id);
+                store_failed += 1;
+            }
+        }
+        Ok(())
+    })? + store_failed;
     bar.finish_and_clear();
     let (na, ne, nd) = store.counts()?;
     eprintln!(
