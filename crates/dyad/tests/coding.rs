@@ -50,6 +50,12 @@ fn bundled_dictionaries_load_cleanly() {
     assert!(msgs.is_empty(), "{msgs:#?}");
     assert!(p.actors.actors.entries.len() > 300);
     assert!(p.verbs.patterns.len() > 200);
+    // No bundled pattern is unreachable (what `dyad dict check` warns about).
+    let shadowed: Vec<String> = (0..p.verbs.patterns.len())
+        .filter(|&i| p.verbs.shadowed_by(i).is_some())
+        .map(|i| p.verbs.patterns[i].rule.to_string())
+        .collect();
+    assert!(shadowed.is_empty(), "{shadowed:?}");
 }
 
 #[test]

@@ -33,6 +33,7 @@ pub fn run(c: Command) -> Result<ExitCode> {
     };
     let p = super::pipeline(dicts.as_ref())?;
     let mut problems = p.diagnostics.len();
+    let mut warnings = 0;
     // The same pattern text (after the code) given twice: the later one can never win.
     let mut seen: HashMap<String, (String, String)> = HashMap::new();
     for (idx, pat) in p.verbs.patterns.iter().enumerate() {
@@ -61,22 +62,25 @@ pub fn run(c: Command) -> Result<ExitCode> {
             // Not a copy, but an earlier pattern covers every sentence it matches.
             if let Some(q) = p.verbs.shadowed_by(idx) {
                 let q = &p.verbs.patterns[q];
+                // A warning, not a problem: imported PETRARCH blocks often hold a bare verb
+                // and the same verb with a preposition, which dyad reads as one pattern.
                 println!(
-                    "{}: pattern {:?} ({}) is unreachable: {} ({}) matches wherever it does and comes first",
+                    "{}: warning: pattern {:?} ({}) is unreachable: {} ({}) matches wherever it does and comes first",
                     pat.rule, body, pat.code.code, q.rule, q.code.code
                 );
-                problems += 1;
+                warnings += 1;
             }
         }
     }
     println!(
-        "{} actor entries ({} phrases), {} agent entries ({} phrases), {} verb patterns; {} problem(s)",
+        "{} actor entries ({} phrases), {} agent entries ({} phrases), {} verb patterns; {} problem(s), {} warning(s)",
         p.actors.actors.entries.len(),
         p.actors.actors.phrases.len(),
         p.actors.agents.entries.len(),
         p.actors.agents.phrases.len(),
         p.verbs.patterns.len(),
-        problems
+        problems,
+        warnings
     );
     Ok(if problems > 0 {
         ExitCode::from(1)
