@@ -7,6 +7,7 @@ pub mod diag;
 pub mod dictfile;
 pub mod doc;
 pub mod event;
+pub mod fnv;
 pub mod rule;
 
 pub use article::{Article, ArticleMeta, DateSource, Origin, RawArticle, SourceHints};

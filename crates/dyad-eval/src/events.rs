@@ -177,12 +177,7 @@ pub fn penta(root: &str) -> Option<String> {
 /// is even). The other half is the test half: errors are studied and rules tuned on the
 /// development half only, and figures are reported for both.
 pub fn in_dev_half(id: &str) -> bool {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in id.bytes() {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x0100_0000_01b3);
-    }
-    h.is_multiple_of(2)
+    dyad_core::fnv::fnv1a64(id.as_bytes()).is_multiple_of(2)
 }
 
 /// Share of cases whose category equals the category of the system's first event

@@ -8,11 +8,7 @@ const K: u64 = 0x517c_c1b7_2722_0a95;
 /// Hash of a string (a word form, a tag).
 #[inline]
 pub fn hash_str(s: &str) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in s.as_bytes() {
-        h = (h ^ *b as u64).wrapping_mul(0x0000_0100_0000_01b3);
-    }
-    h
+    dyad_core::fnv::fnv1a64(s.as_bytes())
 }
 
 /// Combines a template id with up to three parts into a feature id.

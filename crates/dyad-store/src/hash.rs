@@ -1,17 +1,9 @@
 //! The text hash that identifies an article's cleaned text: 64-bit FNV-1a, as 16 lowercase hex
 //! digits. Stable across platforms and releases (it is stored in databases), not cryptographic.
 
-const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
-const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
-
 /// 64-bit FNV-1a of the UTF-8 bytes of `text`, as 16 lowercase hex digits.
 pub fn text_hash(text: &str) -> String {
-    let mut h = FNV_OFFSET;
-    for &b in text.as_bytes() {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(FNV_PRIME);
-    }
-    format!("{h:016x}")
+    format!("{:016x}", dyad_core::fnv::fnv1a64(text.as_bytes()))
 }
 
 #[cfg(test)]
