@@ -245,13 +245,8 @@ impl<'a> Coder<'a> {
                             tried.push((p, i, "source and target are the same actor".to_string()));
                             continue;
                         }
-                        let (code, mood_rule) =
+                        let (code, modality, mood_rule) =
                             self.mood_shift(pat.code, r.modality, r.intent, r.decided);
-                        let modality = if mood_rule.is_some() {
-                            refusal_modality(code, r.modality)
-                        } else {
-                            r.modality
-                        };
                         tried.push((p, i, "coded from the parse".to_string()));
                         found.push(Found {
                             pattern: p,
@@ -357,7 +352,7 @@ impl<'a> Coder<'a> {
                 continue;
             }
             tried.push((p, i, "coded".to_string()));
-            let (code, mood_rule) =
+            let (code, modality, mood_rule) =
                 self.mood_shift(pat.code, modality, modality == Modality::Future, false);
             found.push(Found {
                 pattern: p,
@@ -499,28 +494,34 @@ impl<'a> Coder<'a> {
     /// The code of an event under its mood: what an actor says it will do is an intent (03x)
     /// or a threat (13x); what it says it will not do, a refusal (12x); other moods keep the
     /// pattern's code. A decision or agreement to act ("decided to impose sanctions") is not
-    /// a threat. Returns the code and the mood line used.
+    /// a threat. A refusal is itself asserted: its negation is in its code, not its modality.
+    /// Returns the code, the modality and the mood line used.
     fn mood_shift(
         &self,
         code: &'static CodeInfo,
         modality: Modality,
         intent: bool,
         decided: bool,
-    ) -> (&'static CodeInfo, Option<dyad_core::RuleRef>) {
+    ) -> (&'static CodeInfo, Modality, Option<dyad_core::RuleRef>) {
         use crate::verbs::MoodKind;
+        let unchanged = (code, modality, None);
         let kind = match modality {
-            _ if !intent => return (code, None),
+            _ if !intent => return unchanged,
             Modality::Future => MoodKind::Intent,
             Modality::Negated => MoodKind::Refuse,
-            _ => return (code, None),
+            _ => return unchanged,
         };
         if kind == MoodKind::Intent && decided && code.root >= "09" {
-            return (code, None);
+            return unchanged;
         }
-        match self.verbs.mood_rule(code.code, kind) {
-            Some(m) => (m.to, Some(m.rule.clone())),
-            None => (code, None),
-        }
+        let Some(m) = self.verbs.mood_rule(code.code, kind) else {
+            return unchanged;
+        };
+        let modality = match kind {
+            MoodKind::Refuse => Modality::Asserted,
+            MoodKind::Intent => modality,
+        };
+        (m.to, modality, Some(m.rule.clone()))
     }
 
     /// Turns found events into output records.
@@ -619,16 +620,6 @@ fn record(
         target_rules: tgt
             .map(|t| t.rules.iter().map(ToString::to_string).collect())
             .unwrap_or_default(),
-    }
-}
-
-/// A refusal ("said it would not release them", coded 12x by its mood line) is itself
-/// asserted: the negation is in its code, not in its modality.
-fn refusal_modality(code: &CodeInfo, modality: Modality) -> Modality {
-    if modality == Modality::Negated && code.root == "12" {
-        Modality::Asserted
-    } else {
-        modality
     }
 }
 
