@@ -2,15 +2,19 @@
 //! → a `Doc` (sentences and tokens with byte spans, temporal expressions resolved).
 
 pub mod boilerplate;
+pub mod clean;
+pub mod dateline;
 pub mod dates;
 pub mod decode;
 pub mod html;
+pub mod lang;
+pub mod rawmap;
 pub mod sentences;
 pub mod tokenize;
 
-use dyad_core::article::Format;
-use dyad_core::{Article, ArticleMeta, DateSource, Doc, RawArticle};
+use dyad_core::{Article, DateSource, Doc, RawArticle};
 
+pub use clean::{Block, Cleaned};
 pub use decode::DecodeError;
 
 /// Why an input could not become an article.
@@ -22,49 +26,23 @@ pub enum TextError {
     NoText,
 }
 
-/// How many tokens at the start of an article may hold its dateline.
-const DATELINE_TOKENS: usize = 60;
-
-/// Decodes, extracts and cleans a raw input into an article.
-pub fn extract(raw: &RawArticle) -> Result<Article, TextError> {
+/// Decodes and cleans a raw input into blocks, kept text and metadata (command-line hints
+/// applied: `--date` overrides the article's own date, `--outlet` its outlet, `--url` fills a
+/// missing URL). With `explain`, an HTML page's blocks outside the main content are listed too.
+pub fn clean(raw: &RawArticle, explain: bool) -> Result<Cleaned, DecodeError> {
     let decoded = decode::decode(&raw.bytes)?;
-    let mut meta = ArticleMeta::default();
-    let text = match raw.format {
-        Format::Html => {
-            let page = html::extract(&decoded);
-            meta.title = page.title;
-            meta.outlet = page.outlet;
-            meta.url = page.url;
-            meta.author = page.author;
-            if let Some(d) = page.published {
-                meta.published = Some(d);
-                meta.date_source = Some(DateSource::HtmlMeta);
-            }
-            boilerplate::clean(&page.paragraphs.join("\n\n"))
-        }
-        Format::Text => boilerplate::clean(&normalize_newlines(&decoded)),
+    // Raw spans are byte offsets into the input; the decoder drops a UTF-8 byte-order mark.
+    // (UTF-16 input is mapped into its decoded UTF-8 text.)
+    let bom = if raw.bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
+        3
+    } else {
+        0
     };
-    let text = text.trim().to_string();
-    if text.is_empty() {
-        return Err(TextError::NoText);
-    }
-    if meta.published.is_none() {
-        let toks = tokenize::tokenize(&text);
-        let words: Vec<&str> = toks
-            .iter()
-            .take(DATELINE_TOKENS)
-            .map(|t| &text[t.span.start..t.span.end])
-            .collect();
-        if let Some(d) = dates::dateline_date(&words, DATELINE_TOKENS) {
-            meta.published = Some(d);
-            meta.date_source = Some(DateSource::Dateline);
-        }
-    }
-    if meta.published.is_none() {
-        if let Some(d) = raw.hints.date {
-            meta.published = Some(d);
-            meta.date_source = Some(DateSource::Flag);
-        }
+    let mut c = clean::clean(&decoded, raw.format, bom, explain);
+    let meta = &mut c.meta;
+    if let Some(d) = raw.hints.date {
+        meta.published = Some(d);
+        meta.date_source = Some(DateSource::Flag);
     }
     if raw.hints.outlet.is_some() {
         meta.outlet = raw.hints.outlet.clone();
@@ -73,18 +51,24 @@ pub fn extract(raw: &RawArticle) -> Result<Article, TextError> {
         meta.url = raw.hints.url.clone();
     }
     if meta.title.is_none() {
-        meta.title = text.lines().next().map(|l| l.trim().to_string());
+        meta.title = c.text.lines().next().map(|l| l.trim().to_string());
+    }
+    Ok(c)
+}
+
+/// Decodes, extracts and cleans a raw input into an article.
+pub fn extract(raw: &RawArticle) -> Result<Article, TextError> {
+    let c = clean(raw, false)?;
+    if c.text.trim().is_empty() {
+        return Err(TextError::NoText);
     }
     Ok(Article {
         id: raw.origin.to_string(),
         origin: raw.origin.clone(),
-        meta,
-        text,
+        meta: c.meta,
+        text: c.text,
+        raw_map: c.raw_map,
     })
-}
-
-fn normalize_newlines(s: &str) -> String {
-    s.replace("\r\n", "\n").replace('\r', "\n")
 }
 
 /// Cuts an article into sentences and tokens and resolves its temporal expressions.
