@@ -52,6 +52,11 @@ pub enum DropReason {
     PageFurniture,
     /// A paragraph in a language other than English (the coder reads English).
     Language,
+    /// A heading above the article's first paragraph: its headline, kicker or standfirst (the
+    /// title is kept in the metadata).
+    Headline,
+    /// A line that only dates the page ("Updated: 19 November 2019, 09:01 AM").
+    Timestamp,
 }
 
 impl DropReason {
@@ -71,6 +76,8 @@ impl DropReason {
             DropReason::NotMainContent => "not main content (HTML extractor)",
             DropReason::PageFurniture => "inside the page's comment section or a form",
             DropReason::Language => "not English",
+            DropReason::Timestamp => "date or time line",
+            DropReason::Headline => "headline or standfirst above the article",
         }
     }
 
@@ -91,6 +98,8 @@ impl DropReason {
             DropReason::NotMainContent => "not_main_content",
             DropReason::PageFurniture => "page_furniture",
             DropReason::Language => "language",
+            DropReason::Timestamp => "timestamp",
+            DropReason::Headline => "headline",
         }
     }
 }
@@ -111,6 +120,9 @@ fn words(s: &str) -> usize {
 
 fn ends_like_sentence(s: &str) -> bool {
     let t = s.trim_end();
+    if t.ends_with("a.m.") || t.ends_with("p.m.") {
+        return false;
+    }
     t.ends_with(['.', '!', '?', '"', '”', '’', '…', ')', '»', '\'']) && !ends_like_ellipsis_link(t)
 }
 
@@ -160,6 +172,17 @@ fn is_timestamp(s: &str) -> bool {
     });
     let relative = lower.ends_with(" ago");
     time || (has_year && has_month) || numeric_date || relative
+}
+
+/// "8:14 am", "14:05".
+fn has_time_of_day(t: &str) -> bool {
+    let b = t.as_bytes();
+    (1..b.len().saturating_sub(2)).any(|i| {
+        b[i] == b':'
+            && b[i - 1].is_ascii_digit()
+            && b[i + 1].is_ascii_digit()
+            && b.get(i + 2).is_some_and(|c| c.is_ascii_digit())
+    })
 }
 
 /// "N comments", "7 thoughts on “…”", "Leave a Reply", "Comments (12)", "Reader comments".
@@ -276,6 +299,8 @@ fn is_prompt(s: &str) -> bool {
         "like this:",
         "related:",
         "advertisement",
+        "advert",
+        "sponsored",
         "continue reading",
         "tags:",
         "filed under",
@@ -285,7 +310,60 @@ fn is_prompt(s: &str) -> bool {
         "recommended:",
         "see also:",
     ];
-    words(&l) <= 14 && starts.iter().any(|p| l.starts_with(p)) || ends_like_ellipsis_link(s.trim())
+    let single = ["advert", "advertisement", "ad", "sponsored", "promoted"];
+    (words(&l) <= 14 && starts.iter().any(|p| l.starts_with(p)))
+        || single.contains(&l.as_str())
+        || ends_like_ellipsis_link(s.trim())
+}
+
+/// A headline of another article: 4–20 words, capitalized, not ending like a sentence (a
+/// question mark is allowed).
+fn is_headline(s: &str) -> bool {
+    let t = s.trim();
+    let w = words(t);
+    (4..=20).contains(&w)
+        && t.starts_with(|c: char| c.is_uppercase())
+        && (!ends_like_sentence(t) || t.ends_with('?'))
+        && !t.ends_with(':')
+}
+
+/// "SEE MORE: Headline", "READ MORE: …", "RELATED: …": a capitalized label and a headline; or a
+/// headline in capitals ("CO-FOUNDER 'PROUD' OF HOME DEPOT EMPLOYEES"), as sites set the
+/// links they put inside an article.
+fn is_inline_link(s: &str) -> bool {
+    let t = s.trim();
+    if let Some((label, rest)) = t.split_once(':') {
+        let lw = words(label);
+        let caps = label.chars().any(char::is_alphabetic)
+            && label
+                .chars()
+                .filter(|c| c.is_alphabetic())
+                .all(char::is_uppercase);
+        let letters = label.chars().filter(|c| c.is_alphabetic()).count();
+        if (1..=3).contains(&lw) && letters >= 4 && caps && is_headline(rest) {
+            return true;
+        }
+    }
+    let letters: Vec<char> = t.chars().filter(|c| c.is_alphabetic()).collect();
+    words(t) >= 8
+        && !ends_like_sentence(t)
+        && letters.len() >= 24
+        && letters.iter().all(|c| c.is_uppercase())
+}
+
+/// "You may also like…", "More:", "DON'T MISS": a short heading over a list of other
+/// articles: it ends in a colon or an ellipsis, or is a few words in capitals.
+fn is_list_heading(s: &str) -> bool {
+    let t = s.trim();
+    let w = words(t);
+    let caps = t
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .all(char::is_uppercase)
+        && t.chars().any(char::is_alphabetic);
+    (1..=6).contains(&w)
+        && !t.chars().any(|c| c.is_ascii_digit())
+        && (t.ends_with(':') || t.ends_with("...") || t.ends_with('…') || (caps && w <= 3))
 }
 
 fn is_footer(s: &str) -> bool {
@@ -492,6 +570,7 @@ pub fn classify(text: &str) -> Vec<Line<'_>> {
         .copied()
         .filter(|&i| i > last_prose && kept(&lines, i))
         .collect();
+
     if after.len() <= 4 {
         for i in after {
             let t = lines[i].text;
@@ -595,9 +674,38 @@ fn line_rules(lines: &mut [Line<'_>], nonblank: &[usize], n: usize, comments_at:
             Some(DropReason::Footer)
         } else if is_disclaimer(t) && words(t) <= 80 {
             Some(DropReason::Disclaimer)
+        } else if is_timestamp(t) && !ends_like_sentence(t) && has_time_of_day(t) {
+            Some(DropReason::Timestamp)
+        } else if is_inline_link(t) {
+            Some(DropReason::LinkList)
         } else {
             None
         };
+    }
+    // A list heading over two or more headlines.
+    let kept: Vec<usize> = nonblank
+        .iter()
+        .copied()
+        .filter(|&i| lines[i].dropped.is_none())
+        .collect();
+    let mut k = 0;
+    while k < kept.len() {
+        if !is_list_heading(lines[kept[k]].text) {
+            k += 1;
+            continue;
+        }
+        let mut e = k + 1;
+        while e < kept.len() && is_headline(lines[kept[e]].text) {
+            e += 1;
+        }
+        if e - k > 2 {
+            for &i in &kept[k..e] {
+                lines[i].dropped = Some(DropReason::LinkList);
+            }
+            k = e;
+        } else {
+            k += 1;
+        }
     }
     // Template lines in the comment section: three or more lines that share their first four
     // words are widget text ("You are commenting using your … account"). (Elsewhere, repeated

@@ -98,13 +98,26 @@ fn clean_html(decoded: &str, explain: bool) -> Cleaned {
         .map(|l| l.dropped);
     let mut vis = rawmap::VisibleText::new(decoded);
     let mut blocks: Vec<Block> = Vec::with_capacity(page.paragraphs.len());
-    for (p, &furniture) in page.paragraphs.iter().zip(&page.furniture) {
+    let mut body_started = false;
+    for ((p, &furniture), &heading) in page
+        .paragraphs
+        .iter()
+        .zip(&page.furniture)
+        .zip(&page.headings)
+    {
         let dropped = if furniture {
             Some(DropReason::PageFurniture)
         } else if p.trim().is_empty() {
             continue;
         } else {
-            reasons.next().flatten()
+            let r = reasons.next().flatten();
+            // Headings above the first paragraph: headline, kicker, standfirst.
+            if r.is_none() && heading && !body_started {
+                Some(DropReason::Headline)
+            } else {
+                body_started |= r.is_none();
+                r
+            }
         };
         blocks.push(Block {
             text: p.trim().to_string(),

@@ -41,8 +41,13 @@ pub struct HtmlPage {
     pub published_from: Option<PageDate>,
     /// JSON-LD `publisher.name`.
     pub publisher: Option<String>,
+    /// `<meta name="description">` (or `og:description`).
+    pub description: Option<String>,
     /// Paragraph texts of the main content, in page order.
     pub paragraphs: Vec<String>,
+    /// Per paragraph: whether it is a heading (`h1`–`h6`; known when the extractor's text lines
+    /// up with the page's blocks).
+    pub headings: Vec<bool>,
     /// Per paragraph: whether it sits inside page furniture (see `furniture_blocks`): the
     /// extractor kept it, but the page marks it as comments, navigation, sharing…
     pub furniture: Vec<bool>,
@@ -278,6 +283,46 @@ fn walk(el: ElementRef<'_>, cur: &mut String, out: &mut Vec<String>, furniture_o
     }
 }
 
+/// Like `walk` over the whole page (only textless tags skipped), noting for each block
+/// whether it is a heading (`h1`–`h6`).
+fn walk_tagged(el: ElementRef<'_>, cur: &mut String, out: &mut Vec<(String, bool)>, heading: bool) {
+    let flush_tagged = |cur: &mut String, out: &mut Vec<(String, bool)>| {
+        let norm = cur.split_whitespace().collect::<Vec<_>>().join(" ");
+        if !norm.is_empty() {
+            out.push((norm, heading));
+        }
+        cur.clear();
+    };
+    for child in el.children() {
+        match child.value() {
+            Node::Text(t) => cur.push_str(t),
+            Node::Element(e) => {
+                let name = e.name();
+                if HARD_SKIP_TAGS.contains(&name) {
+                    continue;
+                }
+                let Some(child_el) = ElementRef::wrap(child) else {
+                    continue;
+                };
+                let block = BLOCK_TAGS.contains(&name);
+                if block {
+                    flush_tagged(cur, out);
+                }
+                let h = heading || matches!(name, "h1" | "h2" | "h3" | "h4" | "h5" | "h6");
+                walk_tagged(child_el, cur, out, h);
+                if block {
+                    let norm = cur.split_whitespace().collect::<Vec<_>>().join(" ");
+                    if !norm.is_empty() {
+                        out.push((norm, h));
+                    }
+                    cur.clear();
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
 fn flush(cur: &mut String, out: &mut Vec<String>) {
     let norm = cur.split_whitespace().collect::<Vec<_>>().join(" ");
     if !norm.is_empty() {
@@ -360,14 +405,22 @@ pub fn furniture_blocks(doc: &Html) -> std::collections::HashSet<String> {
 
 /// Every block of text in the page's `<body>`, furniture included (for `dyad clean --explain`).
 pub fn page_blocks(doc: &Html) -> Vec<String> {
+    page_blocks_tagged(doc).into_iter().map(|b| b.0).collect()
+}
+
+/// Every block of text in the page's `<body>`, and whether it is a heading.
+fn page_blocks_tagged(doc: &Html) -> Vec<(String, bool)> {
     let mut blocks = Vec::new();
     if let Some(body) = Selector::parse("body")
         .ok()
         .and_then(|s| doc.select(&s).next())
     {
         let mut cur = String::new();
-        walk(body, &mut cur, &mut blocks, false);
-        flush(&mut cur, &mut blocks);
+        walk_tagged(body, &mut cur, &mut blocks, false);
+        let norm = cur.split_whitespace().collect::<Vec<_>>().join(" ");
+        if !norm.is_empty() {
+            blocks.push((norm, false));
+        }
     }
     blocks
 }
@@ -391,7 +444,7 @@ pub fn walker_paragraphs(doc: &Html) -> Vec<String> {
 /// quote) per element; `None` when it fails or finds nothing. rs-trafilatura's plain text
 /// is cut at the page's own block boundaries where they line up with it (its text can glue a
 /// heading to the next paragraph); when they do not (it rewrote the text), its lines are used.
-fn trafilatura_paragraphs(html: &str, doc: &Html) -> Option<Vec<String>> {
+fn trafilatura_paragraphs(html: &str, doc: &Html) -> Option<(Vec<String>, Vec<bool>)> {
     let r = rs_trafilatura::extract(html).ok()?;
     let squash = |t: &str| t.chars().filter(|c| !c.is_whitespace()).collect::<String>();
     let text = squash(&r.content_text);
@@ -400,15 +453,17 @@ fn trafilatura_paragraphs(html: &str, doc: &Html) -> Option<Vec<String>> {
     }
     let mut at = 0;
     let mut paras = Vec::new();
-    for b in page_blocks(doc) {
+    let mut headings = Vec::new();
+    for (b, h) in page_blocks_tagged(doc) {
         let sb = squash(&b);
         if !sb.is_empty() && text[at..].starts_with(&sb) {
             at += sb.len();
             paras.push(b);
+            headings.push(h);
         }
     }
     if at * 10 >= text.len() * 9 {
-        return Some(paras);
+        return Some((paras, headings));
     }
     let lines: Vec<String> = r
         .content_text
@@ -416,7 +471,8 @@ fn trafilatura_paragraphs(html: &str, doc: &Html) -> Option<Vec<String>> {
         .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
         .filter(|l| !l.is_empty())
         .collect();
-    Some(lines)
+    let headings = vec![false; lines.len()];
+    Some((lines, headings))
 }
 
 /// Parses an HTML page. Returns the page with no paragraphs when it has no text.
@@ -459,13 +515,19 @@ pub fn extract(html: &str) -> HtmlPage {
             .next()
             .is_some_and(|b| b.text().any(|t| !t.trim().is_empty()))
     });
-    let (paragraphs, extractor) = match body_text
+    let (paragraphs, headings, extractor) = match body_text
         .then(|| trafilatura_paragraphs(html, &doc))
         .flatten()
     {
-        Some(p) => (p, Extractor::Trafilatura),
-        None => (walker_paragraphs(&doc), Extractor::Walker),
+        Some((p, h)) => (p, h, Extractor::Trafilatura),
+        None => {
+            let p = walker_paragraphs(&doc);
+            let h = vec![false; p.len()];
+            (p, h, Extractor::Walker)
+        }
     };
+    let description = select_attr(&doc, r#"meta[name="description"]"#, "content")
+        .or_else(|| select_attr(&doc, r#"meta[property="og:description"]"#, "content"));
     let furn = furniture_blocks(&doc);
     let furniture = paragraphs.iter().map(|p| furn.contains(p)).collect();
     HtmlPage {
@@ -476,7 +538,9 @@ pub fn extract(html: &str) -> HtmlPage {
         published,
         published_from,
         publisher: ld.publisher,
+        description,
         paragraphs,
+        headings,
         furniture,
         extractor,
     }
