@@ -150,3 +150,24 @@ impl Article {
         Some(Span::new(start, end.max(start)))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn raw_offsets_exact_for_equal_spans_block_start_otherwise() {
+        let mut a = Article::from_text("t", ArticleMeta::default(), "Hello world\n\nSecond");
+        // "Hello world" came from raw 10..21 (same length), "Second" from a 30-byte element.
+        a.raw_map = vec![
+            (Span::new(0, 11), Span::new(10, 21)),
+            (Span::new(13, 19), Span::new(40, 70)),
+        ];
+        assert_eq!(a.raw_offset(6), Some(16));
+        assert_eq!(a.raw_offset(12), None, "the paragraph break maps nowhere");
+        assert_eq!(a.raw_offset(15), Some(40));
+        assert_eq!(a.raw_span(Span::new(6, 11)), Some(Span::new(16, 21)));
+        assert_eq!(a.raw_span(Span::new(13, 19)), Some(Span::new(40, 70)));
+        assert_eq!(a.raw_offset(25), None);
+    }
+}

@@ -3,7 +3,8 @@
 //! The page is scanned once: markup, comments, scripts and styles are skipped, character
 //! references are decoded, and every visible non-whitespace character is kept with the byte
 //! range it came from. A paragraph is then found by its non-whitespace characters (so markup
-//! between words and whitespace changes do not matter), searching forward from the previous
+//! between words, whitespace changes and the `|` an extractor writes between table cells do
+//! not matter), searching forward from the previous
 //! paragraph; when the extractor changed the text, the paragraph's first and last 48 bytes
 //! are looked for instead. The result is the raw byte range from the paragraph's first to its
 //! last character: exact at both ends whenever the paragraph is found.
@@ -19,6 +20,12 @@ pub struct VisibleText {
     raw: Vec<(u32, u32)>,
     /// Where the previous search ended in `text`.
     cursor: usize,
+}
+
+/// Characters left out on both sides of the search: whitespace, and the `|` an extractor puts
+/// between table cells.
+fn skipped(c: char) -> bool {
+    c.is_whitespace() || c == '|'
 }
 
 const RAW_TEXT_TAGS: &[&str] = &[
@@ -148,7 +155,7 @@ impl VisibleText {
     }
 
     fn push(&mut self, c: char, start: usize, end: usize) {
-        if c.is_whitespace() {
+        if skipped(c) {
             return;
         }
         self.text.push(c);
@@ -173,7 +180,7 @@ impl VisibleText {
     /// The raw byte range of a paragraph of extracted text, searching on from the previous
     /// paragraph. `None` when the paragraph cannot be found.
     pub fn locate(&mut self, paragraph: &str) -> Option<Span> {
-        let needle: String = paragraph.chars().filter(|c| !c.is_whitespace()).collect();
+        let needle: String = paragraph.chars().filter(|&c| !skipped(c)).collect();
         if needle.is_empty() {
             return None;
         }
