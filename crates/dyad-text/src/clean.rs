@@ -271,7 +271,21 @@ fn finish(mut blocks: Vec<Block>, mut meta: ArticleMeta) -> Cleaned {
         .published
         .map(|d| chrono::Datelike::year(&d))
         .or_else(|| dateline::latest_year(&dropped_text));
-    let dl = dateline::find(&text, year_hint);
+    // The head of the article for the dateline includes the lines dropped above it (kicker,
+    // byline, time line).
+    let head: String = blocks
+        .iter()
+        .filter(|b| {
+            matches!(
+                b.dropped,
+                None | Some(DropReason::Headline | DropReason::Timestamp)
+            )
+        })
+        .take(8)
+        .map(|b| b.text.as_str())
+        .collect::<Vec<_>>()
+        .join("\n");
+    let dl = dateline::find(&head, year_hint);
     if meta.published.is_none() {
         if let Some(d) = dl.date {
             meta.published = Some(d);

@@ -282,3 +282,58 @@ fn shared_examples() {
     assert!(out.contains("paragraphs by language: eng"), "{out}");
     assert!(!out.contains("not English"), "{out}");
 }
+
+/// `dyad eval clean --json` on the benchmark: our metric reproduces the published peer
+/// figures, and dyad's own scores are there with both halves.
+#[test]
+fn eval_clean_reproduces_the_published_peer_scores() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../../shared/data/scrapinghub-article-extraction-benchmark");
+    if !dir.is_dir() {
+        eprintln!("skipped: {} is absent", dir.display());
+        return;
+    }
+    let o = dyad(&["eval", "clean", dir.to_str().expect("utf-8 path"), "--json"]);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
+    assert_eq!(v["pages"], 181);
+    let peer = &v["peers"]["rs_trafilatura"];
+    assert_eq!(peer["f1"], 0.970);
+    assert_eq!(peer["precision"], 0.951);
+    assert_eq!(peer["recall"], 0.990);
+    assert_eq!(v["peers"]["newspaper"]["f1"], 0.949);
+    assert_eq!(v["peers"]["html-text"]["recall"], 0.994);
+    let f1 = v["f1"].as_f64().expect("f1");
+    assert!(f1 >= 0.96, "dyad F1 fell to {f1}");
+    for half in ["0-7", "8-f"] {
+        assert!(v["halves"][half]["f1"].as_f64().expect("half f1") > 0.95);
+    }
+}
+
+#[test]
+fn bench_clean_reports_mb_per_s() {
+    let o = dyad(&[
+        "bench",
+        "clean",
+        &fixture("wire-story.html"),
+        &fixture("press-release.txt"),
+        "--seconds",
+        "0.05",
+        "--json",
+    ]);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
+    assert!(v["html"]["mb_per_s"].as_f64().expect("html") > 0.0);
+    assert!(v["text"]["mb_per_s"].as_f64().expect("text") > 0.0);
+    assert_eq!(v["html"]["inputs"], 1);
+}
