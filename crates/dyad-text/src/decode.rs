@@ -39,6 +39,47 @@ pub struct Decoded {
     pub encoding: &'static str,
     /// How the encoding was chosen.
     pub how: Detection,
+    /// Where each byte of `text` came from in the input bytes.
+    pub offsets: Offsets,
+}
+
+/// Maps byte offsets in decoded text back to byte offsets in the input: a list of checkpoints
+/// (decoded offset, input offset), one wherever the two stop advancing together (a byte-order
+/// mark, a removed NUL, a Cyrillic letter that is one byte in Windows-1251 and two in UTF-8).
+/// Valid UTF-8 without a BOM has no checkpoints: the offsets are the same.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Offsets {
+    points: Vec<(usize, usize)>,
+}
+
+impl Offsets {
+    /// The input byte offset of decoded byte offset `at` (a char boundary).
+    pub fn raw(&self, at: usize) -> usize {
+        match self.points.partition_point(|p| p.0 <= at) {
+            0 => at,
+            i => {
+                let (out, raw) = self.points[i - 1];
+                raw + (at - out)
+            }
+        }
+    }
+
+    /// True when decoded offsets are input offsets.
+    pub fn is_identity(&self) -> bool {
+        self.points.is_empty()
+    }
+
+    fn push(&mut self, out: usize, raw: usize) {
+        let delta = |p: &(usize, usize)| p.1 as isize - p.0 as isize;
+        let now = raw as isize - out as isize;
+        let last = self.points.last().map_or(0, delta);
+        if now != last {
+            match self.points.last_mut() {
+                Some(p) if p.0 == out => *p = (out, raw),
+                _ => self.points.push((out, raw)),
+            }
+        }
+    }
 }
 
 /// How the encoding of an input was chosen.
@@ -68,7 +109,8 @@ pub fn decode_with(bytes: &[u8], declared: Option<&str>) -> Result<Decoded, Deco
     let (encoding, how, body) = choose(bytes, declared);
     let (text, _had_errors) = encoding.decode_without_bom_handling(body);
     let chars = text.chars().count();
-    let (text, bad, line) = clean_controls(&text);
+    let skipped = bytes.len() - body.len();
+    let (text, bad, line, offsets) = clean_controls(&text, encoding, skipped);
     if chars >= 16 && bad * 10 > chars {
         return Err(DecodeError::NotText {
             line,
@@ -81,6 +123,7 @@ pub fn decode_with(bytes: &[u8], declared: Option<&str>) -> Result<Decoded, Deco
         text,
         encoding: encoding.name(),
         how,
+        offsets,
     })
 }
 
@@ -160,12 +203,41 @@ fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
 /// Removes NUL, turns other control characters (C0 except tab/newline/carriage return, DEL,
 /// C1) into spaces. Returns the text and how many characters were undecodable (U+FFFD) or
 /// control characters, and the 1-based line of the first of them.
-fn clean_controls(s: &str) -> (String, usize, u32) {
+/// How many input bytes `c` took in `encoding`.
+fn input_len(c: char, encoding: &'static Encoding) -> usize {
+    if encoding == encoding_rs::UTF_8 {
+        c.len_utf8()
+    } else if encoding == encoding_rs::UTF_16LE || encoding == encoding_rs::UTF_16BE {
+        c.len_utf16() * 2
+    } else if encoding.is_single_byte() {
+        1
+    } else {
+        let mut buf = [0u8; 4];
+        encoding.encode(c.encode_utf8(&mut buf)).0.len()
+    }
+}
+
+/// Removes NULs and blanks other control characters, counting them, and records where each
+/// output byte came from (`skipped`: the byte-order mark before `s`).
+fn clean_controls(
+    s: &str,
+    encoding: &'static Encoding,
+    skipped: usize,
+) -> (String, usize, u32, Offsets) {
     let mut bad = 0;
     let mut line = 1;
     let mut first_bad_line = 1;
     let mut out = String::with_capacity(s.len());
+    let mut offsets = Offsets::default();
+    let mut raw = skipped;
+    let same = encoding == encoding_rs::UTF_8;
     for c in s.chars() {
+        offsets.push(out.len(), raw);
+        raw += if same {
+            c.len_utf8()
+        } else {
+            input_len(c, encoding)
+        };
         if bad == 0 {
             first_bad_line = line;
         }
@@ -187,7 +259,8 @@ fn clean_controls(s: &str) -> (String, usize, u32) {
             c => out.push(c),
         }
     }
-    (out, bad, first_bad_line)
+    offsets.push(out.len(), raw);
+    (out, bad, first_bad_line, offsets)
 }
 
 #[cfg(test)]

@@ -2,15 +2,19 @@
 //! → a `Doc` (sentences and tokens with byte spans, temporal expressions resolved).
 
 pub mod boilerplate;
+pub mod clean;
+pub mod dateline;
 pub mod dates;
 pub mod decode;
 pub mod html;
+pub mod lang;
+pub mod rawmap;
 pub mod sentences;
 pub mod tokenize;
 
-use dyad_core::article::Format;
-use dyad_core::{Article, ArticleMeta, DateSource, Doc, RawArticle};
+use dyad_core::{Article, DateSource, Doc, RawArticle};
 
+pub use clean::{Block, Cleaned};
 pub use decode::DecodeError;
 
 /// Why an input could not become an article.
@@ -22,59 +26,27 @@ pub enum TextError {
     NoText,
 }
 
-/// How many tokens at the start of an article may hold its dateline.
-const DATELINE_TOKENS: usize = 60;
-
-/// Decodes, extracts and cleans a raw input into an article.
-pub fn extract(raw: &RawArticle) -> Result<Article, TextError> {
+/// Decodes and cleans a raw input into blocks, kept text and metadata, with the hints of the
+/// reader and the command line applied. The publication date comes from, in order: `--date`
+/// (which overrides), the page's own meta/JSON-LD, the container's record (a JSON field, a feed
+/// item), and a dateline in the text. `--outlet` overrides the outlet; `--url`, a record's
+/// title and author fill what the page lacks. With `explain`, an HTML page's blocks outside the
+/// main content are listed too.
+pub fn clean(raw: &RawArticle, explain: bool) -> Result<Cleaned, DecodeError> {
     let decoded = decode::decode_with(&raw.bytes, raw.hints.charset.as_deref())?;
-    let mut meta = ArticleMeta {
-        encoding: Some(decoded.encoding.to_string()),
-        ..ArticleMeta::default()
-    };
-    let decoded = decoded.text;
-    let text = match raw.format {
-        Format::Html => {
-            let page = html::extract(&decoded);
-            meta.title = page.title;
-            meta.outlet = page.outlet;
-            meta.url = page.url;
-            meta.author = page.author;
-            if let Some(d) = page.published {
-                meta.published = Some(d);
-                meta.date_source = Some(DateSource::HtmlMeta);
-            }
-            boilerplate::clean(&page.paragraphs.join("\n\n"))
-        }
-        Format::Text => boilerplate::clean(&normalize_newlines(&decoded)),
-    };
-    let text = text.trim().to_string();
-    if text.is_empty() {
-        return Err(TextError::NoText);
-    }
-    if meta.published.is_none() {
-        if let Some(d) = raw.hints.published {
+    let mut c = clean::clean(&decoded.text, raw.format, explain);
+    to_input_offsets(&mut c, &decoded.offsets);
+    let meta = &mut c.meta;
+    meta.encoding = Some(decoded.encoding.to_string());
+    if let Some(d) = raw.hints.published {
+        if matches!(meta.date_source, None | Some(DateSource::Dateline)) {
             meta.published = Some(d);
             meta.date_source = Some(DateSource::Record);
         }
     }
-    if meta.published.is_none() {
-        let toks = tokenize::tokenize(&text);
-        let words: Vec<&str> = toks
-            .iter()
-            .take(DATELINE_TOKENS)
-            .map(|t| &text[t.span.start..t.span.end])
-            .collect();
-        if let Some(d) = dates::dateline_date(&words, DATELINE_TOKENS) {
-            meta.published = Some(d);
-            meta.date_source = Some(DateSource::Dateline);
-        }
-    }
-    if meta.published.is_none() {
-        if let Some(d) = raw.hints.date {
-            meta.published = Some(d);
-            meta.date_source = Some(DateSource::Flag);
-        }
+    if let Some(d) = raw.hints.date {
+        meta.published = Some(d);
+        meta.date_source = Some(DateSource::Flag);
     }
     if raw.hints.outlet.is_some() {
         meta.outlet = raw.hints.outlet.clone();
@@ -89,18 +61,42 @@ pub fn extract(raw: &RawArticle) -> Result<Article, TextError> {
         meta.author = raw.hints.author.clone();
     }
     if meta.title.is_none() {
-        meta.title = text.lines().next().map(|l| l.trim().to_string());
+        meta.title = c.text.lines().next().map(|l| l.trim().to_string());
+    }
+    Ok(c)
+}
+
+/// Moves the raw spans of `c` from decoded-text offsets to input byte offsets.
+fn to_input_offsets(c: &mut Cleaned, offsets: &decode::Offsets) {
+    if offsets.is_identity() {
+        return;
+    }
+    let map = |r: &mut dyad_core::Span| {
+        *r = dyad_core::Span::new(offsets.raw(r.start), offsets.raw(r.end))
+    };
+    for b in &mut c.blocks {
+        if let Some(r) = &mut b.raw {
+            map(r);
+        }
+    }
+    for (_, r) in &mut c.raw_map {
+        map(r);
+    }
+}
+
+/// Decodes, extracts and cleans a raw input into an article.
+pub fn extract(raw: &RawArticle) -> Result<Article, TextError> {
+    let c = clean(raw, false)?;
+    if c.text.trim().is_empty() {
+        return Err(TextError::NoText);
     }
     Ok(Article {
         id: raw.origin.to_string(),
         origin: raw.origin.clone(),
-        meta,
-        text,
+        meta: c.meta,
+        text: c.text,
+        raw_map: c.raw_map,
     })
-}
-
-fn normalize_newlines(s: &str) -> String {
-    s.replace("\r\n", "\n").replace('\r', "\n")
 }
 
 /// Cuts an article into sentences and tokens and resolves its temporal expressions.

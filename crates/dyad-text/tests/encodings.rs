@@ -20,28 +20,39 @@ fn encode(s: &str, e: &'static encoding_rs::Encoding) -> Vec<u8> {
 #[test]
 fn windows_1251_koi8_latin1_and_utf16_articles() {
     let ru = "Министр иностранных дел России Сергей Лавров встретился в Москве с министром иностранных дел Китая.";
-    let a = dyad_text::extract(&raw(
-        Format::Text,
-        encode(ru, encoding_rs::WINDOWS_1251),
-        SourceHints::default(),
-    ))
+    // Russian is kept out of English coding, so the decoded paragraph is a dropped block.
+    let russian = |c: &dyad_text::Cleaned| {
+        assert_eq!(c.meta.languages.get("rus"), Some(&1));
+        c.blocks.iter().map(|b| b.text.clone()).collect::<String>()
+    };
+    let c = dyad_text::clean(
+        &raw(
+            Format::Text,
+            encode(ru, encoding_rs::WINDOWS_1251),
+            SourceHints::default(),
+        ),
+        false,
+    )
     .unwrap();
-    assert_eq!(a.text, ru);
-    assert_eq!(a.meta.encoding.as_deref(), Some("windows-1251"));
+    assert_eq!(russian(&c), ru);
+    assert_eq!(c.meta.encoding.as_deref(), Some("windows-1251"));
 
     let page = format!(
         "<html><head><meta charset=\"koi8-r\"><title>Лавров</title></head><body><article><p>{ru}</p></article></body></html>"
     );
-    let a = dyad_text::extract(&raw(
-        Format::Html,
-        encode(&page, encoding_rs::KOI8_R),
-        SourceHints::default(),
-    ))
+    let c = dyad_text::clean(
+        &raw(
+            Format::Html,
+            encode(&page, encoding_rs::KOI8_R),
+            SourceHints::default(),
+        ),
+        false,
+    )
     .unwrap();
-    assert_eq!(a.text, ru);
-    assert_eq!(a.meta.encoding.as_deref(), Some("KOI8-R"));
+    assert_eq!(russian(&c), ru);
+    assert_eq!(c.meta.encoding.as_deref(), Some("KOI8-R"));
 
-    let fr = "Le ministre français a dénoncé l’accord « très dangereux ».";
+    let fr = "The French minister René Dupré denounced the accord as “very dangerous” on Tuesday in Besançon.";
     let a = dyad_text::extract(&raw(
         Format::Text,
         encode(fr, encoding_rs::WINDOWS_1252),
@@ -70,7 +81,6 @@ fn record_hints_date_title_and_author() {
         published: d,
         title: Some("Envoy recalled".into()),
         author: Some("A. Writer".into()),
-        date: chrono::NaiveDate::from_ymd_opt(2000, 1, 1),
         ..SourceHints::default()
     };
     let a = dyad_text::extract(&raw(
@@ -85,10 +95,55 @@ fn record_hints_date_title_and_author() {
     assert_eq!(a.meta.author.as_deref(), Some("A. Writer"));
     // The page's own metadata still comes first.
     let page = b"<html><head><meta property=\"article:published_time\" content=\"2021-03-20T08:00:00Z\"></head><body><article><p>Russia met China.</p></article></body></html>";
-    let a = dyad_text::extract(&raw(Format::Html, page.to_vec(), hints)).unwrap();
+    let a = dyad_text::extract(&raw(Format::Html, page.to_vec(), hints.clone())).unwrap();
     assert_eq!(a.meta.date_source, Some(DateSource::HtmlMeta));
     assert_eq!(
         a.meta.published.map(|d| d.to_string()).as_deref(),
         Some("2021-03-20")
     );
+    // `--date` overrides both.
+    let flagged = SourceHints {
+        date: chrono::NaiveDate::from_ymd_opt(2000, 1, 1),
+        ..hints
+    };
+    let a = dyad_text::extract(&raw(Format::Html, page.to_vec(), flagged)).unwrap();
+    assert_eq!(a.meta.date_source, Some(DateSource::Flag));
+    assert_eq!(
+        a.meta.published,
+        chrono::NaiveDate::from_ymd_opt(2000, 1, 1)
+    );
+}
+
+/// Every kept sentence's raw span, cut from the input bytes and decoded, gives its text back:
+/// in Windows-1251 (one byte per Cyrillic letter), UTF-16 with a BOM, and UTF-8 with a NUL.
+#[test]
+fn raw_map_points_into_the_input_bytes_in_any_encoding() {
+    let text = "Лавров and Blinken met in Geneva on Thursday to discuss the treaty.\n\nThe Russian minister Лавров said the talks were useful and that both sides would meet again.";
+    let mut utf16 = vec![0xFF, 0xFE];
+    for u in text.encode_utf16() {
+        utf16.extend(u.to_le_bytes());
+    }
+    let with_nul = text.replacen("Geneva", "Gen\0eva", 1).into_bytes();
+    let cases: [(Vec<u8>, &'static encoding_rs::Encoding); 3] = [
+        (
+            encode(text, encoding_rs::WINDOWS_1251),
+            encoding_rs::WINDOWS_1251,
+        ),
+        (utf16, encoding_rs::UTF_16LE),
+        (with_nul, encoding_rs::UTF_8),
+    ];
+    for (bytes, enc) in cases {
+        let a =
+            dyad_text::extract(&raw(Format::Text, bytes.clone(), SourceHints::default())).unwrap();
+        assert!(!a.raw_map.is_empty(), "{}", enc.name());
+        for (t, r) in &a.raw_map {
+            let (back, _) = enc.decode_without_bom_handling(&bytes[r.start..r.end]);
+            assert_eq!(
+                back.replace('\0', ""),
+                a.text[t.start..t.end],
+                "{}: {t:?} ↔ {r:?}",
+                enc.name()
+            );
+        }
+    }
 }

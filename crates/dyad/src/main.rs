@@ -18,6 +18,9 @@ struct Cli {
 enum Command {
     /// Code articles (files, directories, `-` for stdin) into CAMEO events, one JSON line each.
     Code(cmd::code::Args),
+    /// Print the article text that reaches the coder (`--explain`: every block, dropped ones
+    /// with the reason).
+    Clean(cmd::clean::Args),
     /// Show how one sentence is coded: tokens, actors, patterns tried, events.
     Explain(cmd::explain::Args),
     /// Dictionary tools.
@@ -51,6 +54,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Code(a) => cmd::code::run(a),
+        Command::Clean(a) => cmd::clean::run(a),
         Command::Explain(a) => cmd::explain::run(a),
         Command::Dict(c) => cmd::dict::run(c),
         Command::Parse(a) => cmd::parse::run(a),

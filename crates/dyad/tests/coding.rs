@@ -25,6 +25,7 @@ fn code(text: &str, date: Option<&str>) -> Vec<Event> {
             ..ArticleMeta::default()
         },
         text: text.to_string(),
+        raw_map: Vec::new(),
     };
     pipeline().code_article(&article)
 }

@@ -80,6 +80,7 @@ fn fixtures() {
                 ..ArticleMeta::default()
             },
             text: sentence,
+            raw_map: Vec::new(),
         };
         let events = pipeline.code_article(&article);
         let got: Vec<String> = events.iter().map(|e| describe(e).join(" ")).collect();

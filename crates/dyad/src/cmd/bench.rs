@@ -11,6 +11,19 @@ use std::time::{Duration, Instant};
 
 #[derive(clap::Subcommand)]
 pub enum Command {
+    /// Cleaning speed (decode, HTML extraction, boilerplate, language, dateline) in MB/s on
+    /// one core, HTML and plain text apart. Without files: the bundled examples (text) and the
+    /// article-extraction benchmark's pages (HTML).
+    Clean {
+        /// Files or directories of articles.
+        paths: Vec<String>,
+        /// Repeat each batch until at least this many seconds have passed.
+        #[arg(long, default_value_t = 3.0)]
+        seconds: f64,
+        /// Print one JSON object.
+        #[arg(long)]
+        json: bool,
+    },
     /// Store speed: end-to-end ingest of the bundled examples (articles/s), bulk insert of
     /// generated events, and trend-query latency (p50/p99) over them.
     Store {
@@ -382,6 +395,11 @@ fn store(n_events: usize, json: bool) -> Result<ExitCode> {
 pub fn run(c: Command) -> Result<ExitCode> {
     let (file, model, no_peer, json) = match c {
         Command::Store { events, json } => return store(events, json),
+        Command::Clean {
+            paths,
+            seconds,
+            json,
+        } => return clean(paths, seconds, json),
         Command::Code {
             paths,
             seconds,
@@ -448,6 +466,103 @@ pub fn run(c: Command) -> Result<ExitCode> {
         match peer {
             Some((p, _, v)) => println!("spaCy {v} en_core_web_sm (tokenize+tag+parse): {p:.0} tokens/s; dyad is {:.1}x faster", tps / p),
             None => println!("spaCy en_core_web_sm not installed: no peer comparison"),
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Inputs for `dyad bench clean`: the given paths, or the bundled examples and the
+/// benchmark's HTML pages.
+fn clean_inputs(paths: &[String]) -> Vec<dyad_core::RawArticle> {
+    use dyad_core::{Origin, RawArticle, SourceHints};
+    let mut raws = Vec::new();
+    let repo = concat!(env!("CARGO_MANIFEST_DIR"), "/../..");
+    let defaults = [
+        format!("{repo}/examples"),
+        format!("{repo}/../shared/examples"),
+    ];
+    let use_defaults = paths.is_empty();
+    let paths: Vec<String> = if use_defaults {
+        defaults
+            .into_iter()
+            .filter(|p| std::path::Path::new(p).exists())
+            .collect()
+    } else {
+        paths.to_vec()
+    };
+    for input in dyad_ingest::expand(&paths) {
+        match dyad_ingest::read(
+            &input,
+            &SourceHints::default(),
+            dyad_ingest::DEFAULT_MAX_BYTES,
+        ) {
+            Ok(r) => raws.push(r),
+            Err(e) => eprintln!("dyad: error: {e}"),
+        }
+    }
+    let bench = std::path::PathBuf::from(format!(
+        "{repo}/../shared/data/scrapinghub-article-extraction-benchmark"
+    ));
+    if use_defaults {
+        if let Ok(b) = dyad_eval::clean::Benchmark::load(&bench) {
+            for id in b.truth.keys() {
+                if let Ok(bytes) = dyad_eval::clean::Benchmark::page(&bench, id) {
+                    raws.push(RawArticle {
+                        origin: Origin::file(id.clone()),
+                        format: dyad_core::article::Format::Html,
+                        bytes,
+                        hints: SourceHints::default(),
+                    });
+                }
+            }
+        }
+    }
+    raws
+}
+
+fn clean(paths: Vec<String>, seconds: f64, json: bool) -> Result<ExitCode> {
+    use dyad_core::article::Format;
+    let raws = clean_inputs(&paths);
+    anyhow::ensure!(!raws.is_empty(), "no readable input");
+    let mut results = serde_json::Map::new();
+    let mut lines = Vec::new();
+    for (name, format) in [("html", Format::Html), ("text", Format::Text)] {
+        let set: Vec<&dyad_core::RawArticle> = raws.iter().filter(|r| r.format == format).collect();
+        if set.is_empty() {
+            continue;
+        }
+        let bytes: usize = set.iter().map(|r| r.bytes.len()).sum();
+        let mut kept = 0usize;
+        let dt = time_it(Duration::from_secs_f64(seconds), || {
+            for r in &set {
+                if let Ok(c) = dyad_text::clean(r, false) {
+                    kept += c.text.len();
+                }
+            }
+        });
+        let mb_s = bytes as f64 / 1e6 / dt;
+        let docs_s = set.len() as f64 / dt;
+        lines.push(format!(
+            "{name:<5} {:>4} inputs, {:>8.2} MB: {:>7.2} MB/s per core, {:>8.1} inputs/s",
+            set.len(),
+            bytes as f64 / 1e6,
+            mb_s,
+            docs_s
+        ));
+        results.insert(
+            name.to_string(),
+            serde_json::json!({"inputs": set.len(), "bytes": bytes, "mb_per_s": (mb_s * 100.0).round() / 100.0,
+                               "inputs_per_s": (docs_s * 10.0).round() / 10.0}),
+        );
+        std::hint::black_box(kept);
+    }
+    if json {
+        results.insert("threads".into(), serde_json::json!(1));
+        println!("{}", serde_json::Value::Object(results));
+    } else {
+        println!("dyad clean, one thread (decode, extract, boilerplate, language, dateline):");
+        for l in lines {
+            println!("{l}");
         }
     }
     Ok(ExitCode::SUCCESS)

@@ -14,7 +14,7 @@ pub struct Args {
     /// JSON Lines, JSON, WARC, RSS/Atom feeds, URL lists, each possibly gzipped.
     #[arg(required = true)]
     paths: Vec<String>,
-    /// Article date when the article does not give one (YYYY-MM-DD).
+    /// Article date, overriding the one the article gives (YYYY-MM-DD).
     #[arg(long, value_parser = super::parse_date)]
     date: Option<chrono::NaiveDate>,
     /// Outlet name to record for these articles.

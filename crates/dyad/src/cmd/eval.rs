@@ -1,5 +1,6 @@
 //! `dyad eval parse FILE.conllu [--json]`: tagging, lemma and parsing scores with gold tokens,
-//! and token, sentence, UPOS and LAS F1 from the raw text.
+//! and token, sentence, UPOS and LAS F1 from the raw text. `dyad eval clean DIR`: article-body
+//! extraction on the Scrapinghub benchmark, dyad against the peer outputs it ships.
 
 use anyhow::{Context, Result};
 use dyad_core::Doc;
@@ -41,6 +42,15 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Score article-body extraction on the Scrapinghub article-extraction benchmark
+    /// (shingle F1, precision, recall, accuracy), for dyad and every peer output it ships.
+    Clean {
+        #[arg(default_value = "../shared/data/scrapinghub-article-extraction-benchmark")]
+        dir: PathBuf,
+        /// Print one JSON object.
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 /// Which half of a gold set to score; see [`dyad_eval::events::in_dev_half`].
@@ -77,6 +87,7 @@ pub fn run(c: Command) -> Result<ExitCode> {
             split,
             json,
         } => code(set, tsv, dicts, split, json),
+        Command::Clean { dir, json } => super::clean::eval(&dir, json),
     }
 }
 
@@ -174,6 +185,7 @@ fn code(
                     ..ArticleMeta::default()
                 },
                 text: g.text.clone(),
+                raw_map: Vec::new(),
             };
             let evs = pipeline.code_article(&article);
             predicted.push(evs.first().and_then(|e| match kind {

@@ -29,6 +29,7 @@ pub fn run(a: Args) -> Result<ExitCode> {
             ..ArticleMeta::default()
         },
         text: a.text.clone(),
+        raw_map: Vec::new(),
     };
     let doc = p.doc(&article);
     let parsed = p.language.is_some();

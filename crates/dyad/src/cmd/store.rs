@@ -16,7 +16,7 @@ pub struct IngestArgs {
     /// The database (created if missing).
     #[arg(long, default_value = "dyad.db")]
     db: PathBuf,
-    /// Article date when the article gives none (YYYY-MM-DD).
+    /// Article date, overriding the one the article gives (YYYY-MM-DD).
     #[arg(long, value_parser = super::parse_date)]
     date: Option<chrono::NaiveDate>,
     /// Outlet name to record for these articles.
