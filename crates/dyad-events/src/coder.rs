@@ -107,6 +107,9 @@ pub struct Found {
     pub code: &'static CodeInfo,
     /// The mood line that changed the code, if one did.
     pub mood_rule: Option<dyad_core::RuleRef>,
+    /// The speaker and the reporting verb, when the event is reported as "SPEAKER VERB (that)
+    /// EVENT": the speaker's own statement may be coded too (see [`Coder::statement`]).
+    pub report: Option<(usize, usize)>,
 }
 
 /// What the coder tried in one sentence, for `dyad explain`.
@@ -258,6 +261,7 @@ impl<'a> Coder<'a> {
                             speaker: r.speaker.filter(|sp| *sp != source),
                             code,
                             mood_rule,
+                            report: r.speaker.zip(r.report_verb),
                         });
                     }
                 }
@@ -364,6 +368,7 @@ impl<'a> Coder<'a> {
                 speaker,
                 code,
                 mood_rule,
+                report: None,
             });
         }
         if let Some(t) = trace {
@@ -519,9 +524,45 @@ impl<'a> Coder<'a> {
         };
         let modality = match kind {
             MoodKind::Refuse => Modality::Asserted,
-            MoodKind::Intent => modality,
+            _ => modality,
         };
         (m.to, modality, Some(m.rule.clone()))
+    }
+
+    /// The speaker's own statement about a reported event, when a `claim` or `accuse` mood
+    /// line covers its code: "The US claimed that ISIL had attacked Iraq" is also USA 112
+    /// ISIL; "The US said it had attacked Iraq" is also USA 015 IRQ. Only asserted events
+    /// reported as "SPEAKER VERB (that) EVENT" count; a source named after the fact ("…, police
+    /// said") attributes the event and says nothing of its own. Returns the statement as a
+    /// found event (the reporting verb as its verb) and the mood line.
+    pub fn statement(&self, f: &Found, mentions: &[Mention]) -> Option<Found> {
+        use crate::verbs::MoodKind;
+        let (sp, verb) = f.report?;
+        if f.modality != Modality::Asserted {
+            return None;
+        }
+        let own = mentions[sp].code == mentions[f.source].code;
+        let (kind, target) = if own {
+            (MoodKind::Claim, f.target)
+        } else {
+            (MoodKind::Accuse, Some(f.source))
+        };
+        if target.is_some_and(|t| mentions[t].code == mentions[sp].code) {
+            return None;
+        }
+        let m = self.verbs.mood_rule(f.code.code, kind)?;
+        Some(Found {
+            pattern: f.pattern,
+            anchor: verb,
+            hits: vec![verb],
+            source: sp,
+            target,
+            modality: Modality::Asserted,
+            speaker: None,
+            code: m.to,
+            mood_rule: Some(m.rule.clone()),
+            report: None,
+        })
     }
 
     /// Turns found events into output records.
@@ -563,6 +604,35 @@ impl<'a> Coder<'a> {
             out.push(record(
                 article, doc, s, f.code, src, tgt, f, date, precision, &rule, mentions,
             ));
+            if let Some(st) = self.statement(f, mentions) {
+                let key = (
+                    mentions[st.source].code.clone(),
+                    st.target.map(|t| mentions[t].code.clone()),
+                    st.code.code,
+                );
+                if seen.insert(key) {
+                    // The statement's rule: its mood line, then the pattern of what it reports.
+                    let rule = match &st.mood_rule {
+                        Some(m) => format!("{m}; reporting {rule}"),
+                        None => rule.clone(),
+                    };
+                    let (date, precision) =
+                        event_date(doc, sentence.tokens.clone(), st.anchor, article);
+                    out.push(record(
+                        article,
+                        doc,
+                        s,
+                        st.code,
+                        &mentions[st.source],
+                        st.target.map(|t| &mentions[t]),
+                        &st,
+                        date,
+                        precision,
+                        &rule,
+                        mentions,
+                    ));
+                }
+            }
         }
         out
     }

@@ -206,6 +206,11 @@ pub struct Roles {
     /// The target came from one of the pattern's prepositions.
     pub prep_target: bool,
     pub speaker: Option<usize>,
+    /// The reporting verb when the event is its clausal complement and its subject, the
+    /// speaker, comes first ("The US claimed that ISIL had attacked Iraq"): the speaker then
+    /// makes a statement of its own (see `accuse`/`claim` in `dicts/verbs/moods.txt`). A
+    /// source named after the fact ("…, police said", "according to …") only attributes.
+    pub report_verb: Option<usize>,
     /// Why there is no event, when `sources` is empty.
     pub reason: Option<String>,
     /// The parse gives the verb no subject at all (often a misparse): the caller may fall
@@ -369,8 +374,9 @@ fn modality_of(tree: &Tree<'_>, v: usize, object: Option<usize>) -> Mood {
 
 /// The actor who reports the event: the subject of a reporting verb that governs it through
 /// a clausal complement or parataxis ("Lavrov said Russia would …", "“…,” Lavrov said"), or
-/// the object of "according to".
-fn speaker_of(tree: &Tree<'_>, mentions: &[Mention], v: usize) -> Option<usize> {
+/// the object of "according to". With it, the reporting verb when it governs the event as
+/// "SPEAKER VERB (that) EVENT" (see [`Roles::report_verb`]).
+fn speaker_of(tree: &Tree<'_>, mentions: &[Mention], v: usize) -> Option<(usize, Option<usize>)> {
     for c in tree.children(v) {
         if tree.base_rel(*c) == "obl"
             && tree
@@ -379,7 +385,7 @@ fn speaker_of(tree: &Tree<'_>, mentions: &[Mention], v: usize) -> Option<usize> 
                 .any(|k| tree.doc.norm[*k] == "according")
         {
             if let Some(m) = np_actors(tree, mentions, *c).first() {
-                return Some(*m);
+                return Some((*m, None));
             }
         }
     }
@@ -400,7 +406,7 @@ fn speaker_of(tree: &Tree<'_>, mentions: &[Mention], v: usize) -> Option<usize> 
         {
             if let Some((s, _)) = subject_of(tree, *c) {
                 if let Some(m) = np_actors(tree, mentions, s).first() {
-                    return Some(*m);
+                    return Some((*m, None));
                 }
             }
         }
@@ -413,7 +419,9 @@ fn speaker_of(tree: &Tree<'_>, mentions: &[Mention], v: usize) -> Option<usize> 
             && REPORTING.contains(&tree.lemma(h))
         {
             let (s, _) = subject_of(tree, h)?;
-            return np_actors(tree, mentions, s).first().copied();
+            let m = *np_actors(tree, mentions, s).first()?;
+            let leads = rel == "ccomp" && mentions[m].tokens.end <= h && h < v;
+            return Some((m, leads.then_some(h)));
         }
         if matches!(rel, "conj" | "ccomp" | "xcomp") {
             cur = h;
@@ -442,6 +450,7 @@ pub fn roles(
         decided: false,
         prep_target: false,
         speaker: None,
+        report_verb: None,
         reason: None,
         no_subject: false,
     };
@@ -453,7 +462,10 @@ pub fn roles(
         tree.rel(*c) == "obl:agent"
             || (tree.base_rel(*c) == "obl" && tree.case_of(*c).as_deref() == Some("by") && passive)
     });
-    r.speaker = speaker_of(tree, mentions, v);
+    if let Some((sp, verb)) = speaker_of(tree, mentions, v) {
+        r.speaker = Some(sp);
+        r.report_verb = verb;
+    }
     // Sources.
     let mut subject_side = if passive { agent } else { subject.map(|s| s.0) };
     // "Russia, which recalled …": the relative pronoun stands for the head noun.

@@ -140,6 +140,12 @@ pub enum MoodKind {
     Intent,
     /// The actor says it will not do it: rejection (12x).
     Refuse,
+    /// A speaker says another actor did it: the speaker's statement about that actor
+    /// ("The US claimed that ISIL had attacked Iraq" -> USA 112 ISIL).
+    Accuse,
+    /// A speaker says it did it itself: the speaker's claim toward the act's target
+    /// ("The US claimed that it had attacked Iraq" -> USA 015 IRQ).
+    Claim,
 }
 
 /// One mood line: under `mood`, a code starting with `from` becomes `to`.
@@ -238,6 +244,8 @@ impl VerbDict {
         let mood = match parts.next()? {
             "intent" => MoodKind::Intent,
             "refuse" => MoodKind::Refuse,
+            "accuse" => MoodKind::Accuse,
+            "claim" => MoodKind::Claim,
             _ => return None,
         };
         let (Some(from), Some(to), None) = (parts.next(), parts.next(), parts.next()) else {
@@ -391,6 +399,12 @@ mod tests {
         assert_eq!(code("0841", MoodKind::Intent), Some("0353"));
         assert_eq!(code("084", MoodKind::Refuse), Some("124"));
         assert_eq!(code("190", MoodKind::Intent), None);
+        let mut d = d.clone();
+        d.load("s.txt", "accuse 19 112\nclaim 19 015\n");
+        let code = |c: &str, m| d.mood_rule(c, m).map(|r| r.to.code);
+        assert_eq!(code("193", MoodKind::Accuse), Some("112"));
+        assert_eq!(code("190", MoodKind::Claim), Some("015"));
+        assert_eq!(code("042", MoodKind::Accuse), None);
         assert_eq!(
             d.mood_rule("084", MoodKind::Intent).map(|r| r.rule.line),
             Some(2)
