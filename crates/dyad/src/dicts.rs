@@ -99,6 +99,7 @@ pub fn petrarch_kind(path: &Path) -> DictKind {
 /// Converts PETRARCH/TABARI dictionary files into dyad dictionary files (in memory), with the
 /// diagnostics for every line that could not be used. Output names follow `dicts/`:
 /// `actors/NAME.txt`, `actors/agents.txt` (for agent files), `verbs/NAME.txt`.
+/// When verbs are imported, dyad's bundled mood lines come along as `verbs/moods.txt`.
 pub fn import(paths: &[std::path::PathBuf]) -> Result<(Vec<DictFile>, Vec<dyad_core::Diagnostic>)> {
     let mut files = Vec::new();
     let mut diags = Vec::new();
@@ -141,5 +142,24 @@ pub fn import(paths: &[std::path::PathBuf]) -> Result<(Vec<DictFile>, Vec<dyad_c
             text: out,
         });
     }
+    // dyad's mood lines (intent, refusal, statements) are not PETRARCH's, but they apply to
+    // any CAMEO verb dictionary; they go with the import so that imported verbs code moods
+    // the same way. Delete `verbs/moods.txt` from the output to code without them.
+    let has_verbs = files.iter().any(|f| f.kind == DictKind::Verbs);
+    if has_verbs && !files.iter().any(|f| f.name == MOODS_OUT) {
+        if let Some((_, kind, text)) = BUNDLED
+            .iter()
+            .find(|(n, _, _)| *n == "dicts/verbs/moods.txt")
+        {
+            files.push(DictFile {
+                name: MOODS_OUT.to_string(),
+                kind: *kind,
+                text: text.to_string(),
+            });
+        }
+    }
     Ok((files, diags))
 }
+
+/// Where `import` puts dyad's bundled mood lines.
+const MOODS_OUT: &str = "verbs/moods.txt";

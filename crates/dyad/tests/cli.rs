@@ -509,6 +509,9 @@ fn dict_import_converts_petrarch_dictionaries() {
     assert!(out_dir.join("actors/Mini.actors.txt").exists());
     assert!(out_dir.join("actors/agents.txt").exists());
     assert!(out_dir.join("verbs/Mini.verbs.txt").exists());
+    // dyad's mood lines come with imported verbs.
+    let moods = std::fs::read_to_string(out_dir.join("verbs/moods.txt")).unwrap();
+    assert!(moods.contains("intent  04    036"), "{moods}");
     // The imported dictionaries load and code.
     let out = dyad(&["dict", "check", "--dicts", out_dir.to_str().unwrap()]);
     assert!(
