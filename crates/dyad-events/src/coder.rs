@@ -207,6 +207,26 @@ impl<'a> Coder<'a> {
                     r
                 })
                 .filter(|r| !r.no_subject);
+            let parsed = parsed.map(|mut r| {
+                // "met with Syrian President Assad Tuesday to discuss …" is sometimes parsed
+                // with the partner as the subject of the next clause: the pattern's
+                // preposition right after the match still names the partner.
+                if r.targets.is_empty() && !pat.preps.is_empty() && last + 1 < range.end {
+                    let next = last + 1;
+                    let adjacent = pat.preps.contains(&norm[next]);
+                    if let Some(t) = adjacent
+                        .then(|| {
+                            self.prep_target(pat.preps.as_slice(), norm, mentions, last, next + 1)
+                        })
+                        .flatten()
+                        .filter(|t| !r.sources.contains(t))
+                    {
+                        r.targets.push(t);
+                        r.prep_target = true;
+                    }
+                }
+                r
+            });
             // An event noun ("talks with", "a meeting with") is coded only from the parse and
             // only with the partner its preposition names: "flew to Moscow for talks" alone
             // says nothing about with whom.
