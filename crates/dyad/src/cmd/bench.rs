@@ -111,21 +111,11 @@ fn peak_rss_mb() -> Option<f64> {
 }
 
 fn code(paths: Vec<String>, seconds: f64, json: bool) -> Result<ExitCode> {
-    use dyad_core::SourceHints;
     let t_load = Instant::now();
     let pipeline = super::pipeline(None)?;
     let load_s = t_load.elapsed().as_secs_f64();
     let mut raws = Vec::new();
-    for input in dyad_ingest::expand(&paths) {
-        match dyad_ingest::read(
-            &input,
-            &SourceHints::default(),
-            dyad_ingest::DEFAULT_MAX_BYTES,
-        ) {
-            Ok(r) => raws.push(r),
-            Err(e) => eprintln!("dyad: error: {e}"),
-        }
-    }
+    raws.extend(read_all(&paths)?);
     anyhow::ensure!(!raws.is_empty(), "no readable input");
     let bytes: usize = raws.iter().map(|r| r.bytes.len()).sum();
     let (mut sentences, mut tokens, mut events, mut rounds) = (0usize, 0usize, 0usize, 0usize);
@@ -471,9 +461,18 @@ pub fn run(c: Command) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// Every article under `paths` (any format `dyad code` reads), read into memory before timing;
+/// what cannot be read is reported on stderr.
+fn read_all(paths: &[String]) -> Result<Vec<dyad_core::RawArticle>> {
+    let opts = super::InputFlags::default().options(&dyad_core::SourceHints::default())?;
+    Ok(dyad_ingest::articles(paths, opts)
+        .filter_map(|r| r.map_err(|e| eprintln!("dyad: error: {e}")).ok())
+        .collect())
+}
+
 /// Inputs for `dyad bench clean`: the given paths, or the bundled examples and the
 /// benchmark's HTML pages.
-fn clean_inputs(paths: &[String]) -> Vec<dyad_core::RawArticle> {
+fn clean_inputs(paths: &[String]) -> Result<Vec<dyad_core::RawArticle>> {
     use dyad_core::{Origin, RawArticle, SourceHints};
     let mut raws = Vec::new();
     let repo = concat!(env!("CARGO_MANIFEST_DIR"), "/../..");
@@ -490,16 +489,7 @@ fn clean_inputs(paths: &[String]) -> Vec<dyad_core::RawArticle> {
     } else {
         paths.to_vec()
     };
-    for input in dyad_ingest::expand(&paths) {
-        match dyad_ingest::read(
-            &input,
-            &SourceHints::default(),
-            dyad_ingest::DEFAULT_MAX_BYTES,
-        ) {
-            Ok(r) => raws.push(r),
-            Err(e) => eprintln!("dyad: error: {e}"),
-        }
-    }
+    raws.extend(read_all(&paths)?);
     let bench = std::path::PathBuf::from(format!(
         "{repo}/../shared/data/scrapinghub-article-extraction-benchmark"
     ));
@@ -517,12 +507,12 @@ fn clean_inputs(paths: &[String]) -> Vec<dyad_core::RawArticle> {
             }
         }
     }
-    raws
+    Ok(raws)
 }
 
 fn clean(paths: Vec<String>, seconds: f64, json: bool) -> Result<ExitCode> {
     use dyad_core::article::Format;
-    let raws = clean_inputs(&paths);
+    let raws = clean_inputs(&paths)?;
     anyhow::ensure!(!raws.is_empty(), "no readable input");
     let mut results = serde_json::Map::new();
     let mut lines = Vec::new();

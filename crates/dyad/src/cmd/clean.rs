@@ -22,15 +22,8 @@ pub struct Args {
     /// Print one JSON object per article.
     #[arg(long)]
     json: bool,
-    /// Article date, overriding the one the article gives (YYYY-MM-DD).
-    #[arg(long, value_parser = super::parse_date)]
-    date: Option<chrono::NaiveDate>,
-    /// Outlet name to record for these articles.
-    #[arg(long)]
-    outlet: Option<String>,
-    /// URL to record for these articles.
-    #[arg(long)]
-    url: Option<String>,
+    #[command(flatten)]
+    hints: super::HintFlags,
     #[command(flatten)]
     input: super::InputFlags,
 }
@@ -119,12 +112,7 @@ pub fn to_json(origin: &str, c: &Cleaned) -> serde_json::Value {
 }
 
 pub fn run(a: Args) -> Result<ExitCode> {
-    let hints = SourceHints {
-        outlet: a.outlet,
-        url: a.url,
-        date: a.date,
-        ..SourceHints::default()
-    };
+    let hints = a.hints.hints();
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     let mut failed = 0;
@@ -144,21 +132,15 @@ pub fn run(a: Args) -> Result<ExitCode> {
         let c = match dyad_text::clean(&raw, a.explain) {
             Ok(c) => c,
             Err(e) => {
-                let loc = match e.line() {
-                    Some(l) => format!("{}:{l}", raw.origin),
-                    None => raw.origin.to_string(),
-                };
-                eprintln!("dyad: error: {loc}: {e}");
+                let e = dyad_text::TextError::Decode(e);
+                eprintln!("dyad: error: {}", super::text_error(&raw.origin, &e));
                 failed += 1;
                 continue;
             }
         };
         if c.text.is_empty() {
-            eprintln!(
-                "dyad: error: {}: {}",
-                raw.origin,
-                dyad_text::TextError::NoText
-            );
+            let e = dyad_text::TextError::NoText;
+            eprintln!("dyad: error: {}", super::text_error(&raw.origin, &e));
             failed += 1;
         }
         if a.json {

@@ -3,7 +3,6 @@
 //! on stderr), 2 on bad flags or a fatal error.
 
 use anyhow::Result;
-use dyad_core::SourceHints;
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -14,15 +13,8 @@ pub struct Args {
     /// JSON Lines, JSON, WARC, RSS/Atom feeds, URL lists, each possibly gzipped.
     #[arg(required = true)]
     paths: Vec<String>,
-    /// Article date, overriding the one the article gives (YYYY-MM-DD).
-    #[arg(long, value_parser = super::parse_date)]
-    date: Option<chrono::NaiveDate>,
-    /// Outlet name to record for these articles.
-    #[arg(long)]
-    outlet: Option<String>,
-    /// URL to record for these articles.
-    #[arg(long)]
-    url: Option<String>,
+    #[command(flatten)]
+    hints: super::HintFlags,
     /// Use the dictionaries in this directory (laid out like `dicts/`) instead of the bundled ones.
     #[arg(long)]
     dicts: Option<PathBuf>,
@@ -32,12 +24,7 @@ pub struct Args {
 
 pub fn run(a: Args) -> Result<ExitCode> {
     let pipeline = super::pipeline(a.dicts.as_ref())?;
-    let hints = SourceHints {
-        outlet: a.outlet,
-        url: a.url,
-        date: a.date,
-        ..SourceHints::default()
-    };
+    let hints = a.hints.hints();
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     let failed = super::each_article(&a.paths, &hints, &a.input, |article| {

@@ -57,6 +57,32 @@ pub struct InputFlags {
     pub max_redirects: u32,
 }
 
+/// What the command line says of the articles themselves (`--date`, `--outlet`, `--url`).
+#[derive(clap::Args, Default)]
+pub struct HintFlags {
+    /// Article date, overriding the one the article gives (YYYY-MM-DD).
+    #[arg(long, value_parser = parse_date)]
+    pub date: Option<chrono::NaiveDate>,
+    /// Outlet name to record for these articles.
+    #[arg(long)]
+    pub outlet: Option<String>,
+    /// URL to record for these articles.
+    #[arg(long)]
+    pub url: Option<String>,
+}
+
+impl HintFlags {
+    /// The hints these flags give every article.
+    pub fn hints(&self) -> dyad_core::SourceHints {
+        dyad_core::SourceHints {
+            outlet: self.outlet.clone(),
+            url: self.url.clone(),
+            date: self.date,
+            ..dyad_core::SourceHints::default()
+        }
+    }
+}
+
 impl Default for InputFlags {
     fn default() -> Self {
         let http = dyad_ingest::HttpOptions::default();
@@ -101,6 +127,23 @@ fn parse_secs(s: &str) -> Result<f64, String> {
     }
 }
 
+/// `origin[:LINE]: message` for an input that could not become text.
+pub fn text_error(origin: &dyad_core::Origin, e: &dyad_text::TextError) -> String {
+    let line = match e {
+        dyad_text::TextError::Decode(d) => d.line(),
+        dyad_text::TextError::NoText => None,
+    };
+    let msg = e.to_string();
+    match line {
+        // The decode error already says "line N:"; keep the message after it.
+        Some(l) => {
+            let msg = msg.split_once(": ").map_or(msg.as_str(), |x| x.1);
+            format!("{origin}:{l}: {msg}")
+        }
+        None => format!("{origin}: {msg}"),
+    }
+}
+
 /// Reads and extracts every article under `paths` (files, directories, `-`, URLs; containers
 /// give many articles), calling `f` on each; an input, line or record that cannot be read or
 /// decoded is reported on stderr (`path[:line]: message`) and skipped. Returns the number of
@@ -124,21 +167,7 @@ pub fn each_article(
         match dyad_text::extract(&raw) {
             Ok(article) => f(article)?,
             Err(e) => {
-                let line = match &e {
-                    dyad_text::TextError::Decode(d) => d.line(),
-                    _ => None,
-                };
-                let loc = match line {
-                    Some(l) => format!("{}:{l}", raw.origin),
-                    None => raw.origin.to_string(),
-                };
-                // The decode error already says "line N:"; keep the message after it.
-                let msg = e.to_string();
-                let msg = msg
-                    .split_once(": ")
-                    .filter(|_| line.is_some())
-                    .map_or(msg.as_str(), |x| x.1);
-                eprintln!("dyad: error: {loc}: {msg}");
+                eprintln!("dyad: error: {}", text_error(&raw.origin, &e));
                 failed += 1;
             }
         }

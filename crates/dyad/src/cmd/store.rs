@@ -2,7 +2,7 @@
 //! and ask it questions.
 
 use anyhow::{Context, Result};
-use dyad_core::{Modality, SourceHints};
+use dyad_core::Modality;
 use dyad_store::{ArticleInfo, Filter, InsertOutcome, Period, Store};
 use std::io::Write;
 use std::path::PathBuf;
@@ -16,12 +16,8 @@ pub struct IngestArgs {
     /// The database (created if missing).
     #[arg(long, default_value = "dyad.db")]
     db: PathBuf,
-    /// Article date, overriding the one the article gives (YYYY-MM-DD).
-    #[arg(long, value_parser = super::parse_date)]
-    date: Option<chrono::NaiveDate>,
-    /// Outlet name to record for these articles.
-    #[arg(long)]
-    outlet: Option<String>,
+    #[command(flatten)]
+    hints: super::HintFlags,
     #[command(flatten)]
     input: super::InputFlags,
 }
@@ -31,8 +27,7 @@ pub fn ingest_paths(paths: &[String], db: &std::path::Path) -> Result<ExitCode> 
     ingest(IngestArgs {
         paths: paths.to_vec(),
         db: db.to_path_buf(),
-        date: None,
-        outlet: None,
+        hints: super::HintFlags::default(),
         input: super::InputFlags::default(),
     })
 }
@@ -43,11 +38,7 @@ pub fn ingest(a: IngestArgs) -> Result<ExitCode> {
     let pipeline = super::pipeline(None)?;
     let mut store =
         Store::open(&a.db).with_context(|| format!("{}: cannot open database", a.db.display()))?;
-    let hints = SourceHints {
-        outlet: a.outlet,
-        date: a.date,
-        ..SourceHints::default()
-    };
+    let hints = a.hints.hints();
     let (mut stored, mut dups, mut events) = (0usize, 0usize, 0usize);
     // A progress count on a terminal; nothing in pipes and logs. (Containers hold many
     // articles, so the total is not known in advance.)
