@@ -160,9 +160,22 @@ impl<'a> Coder<'a> {
             let mut best: Option<(usize, Vec<usize>)> = None;
             // A passive participle may have its object noun before it: "sanctions were imposed".
             let passive = is_passive(norm, range.start, i);
-            for &p in self.verbs.anchored_at(&norm[i]) {
+            // Patterns anchored on the token's form, then those on its lemma ("+overtake"
+            // for "overtook" when the inflector does not know the form).
+            let mut candidates: Vec<usize> = self.verbs.anchored_at(&norm[i]).to_vec();
+            if let Some(l) = doc.lemma.get(i) {
+                let l = l.to_lowercase();
+                if l != norm[i] {
+                    for &p in self.verbs.anchored_at(&l) {
+                        if !candidates.contains(&p) {
+                            candidates.push(p);
+                        }
+                    }
+                }
+            }
+            for p in candidates {
                 let pat = &self.verbs.patterns[p];
-                let m = pat.match_at(norm, i, range.end).or_else(|| {
+                let m = pat.match_with(norm, &doc.lemma, i, range.end).or_else(|| {
                     if passive {
                         pat.match_passive(norm, range.start, i)
                     } else {

@@ -17,7 +17,8 @@ const CLAUSE_BREAKS: &[&str] = &[";", ":", ".", "!", "?", "\"", "--", "—"];
 /// One element of a pattern.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Elem {
-    /// Any of these word forms (inflections already expanded).
+    /// Any of these word forms (inflections already expanded). The `+word` alternatives also
+    /// match any token whose lemma (from the parse) is `word`: see [`Pattern::lemmas`].
     Words(Vec<String>),
     /// Skip up to `GAP` tokens.
     Gap,
@@ -28,6 +29,10 @@ pub enum Elem {
 pub struct Pattern {
     pub code: &'static CodeInfo,
     pub elems: Vec<Elem>,
+    /// For each element, the lemmas its `+word` alternatives stand for (empty for a gap and
+    /// for exact forms): with a parse, a token whose lemma is one of them matches even in a
+    /// form the inflector does not list.
+    pub lemmas: Vec<Vec<String>>,
     /// Prepositions that introduce the target (empty: first actor after the anchor).
     pub preps: Vec<String>,
     /// The pattern as written, for explanations.
@@ -47,8 +52,20 @@ impl Pattern {
     /// Matches the pattern with its anchor at `start` in `norm[..end]`. Returns the indexes of
     /// the tokens that matched word elements.
     pub fn match_at(&self, norm: &[String], start: usize, end: usize) -> Option<Vec<usize>> {
+        self.match_with(norm, &[], start, end)
+    }
+
+    /// As [`Pattern::match_at`], with the tokens' lemmas (empty: none known): a `+word`
+    /// element also matches a token whose lemma is `word`.
+    pub fn match_with(
+        &self,
+        norm: &[String],
+        lemma: &[String],
+        start: usize,
+        end: usize,
+    ) -> Option<Vec<usize>> {
         let mut hits = Vec::new();
-        if self.walk(norm, start, end, 0, &mut hits) {
+        if self.walk(norm, lemma, start, end, 0, &mut hits) {
             Some(hits)
         } else {
             None
@@ -92,9 +109,20 @@ impl Pattern {
         Some(hits)
     }
 
+    /// Whether token `pos` fits word element `e`: by its form, or by its lemma.
+    fn fits(&self, ws: &[String], e: usize, norm: &[String], lemma: &[String], pos: usize) -> bool {
+        ws.iter().any(|w| *w == norm[pos])
+            || lemma.get(pos).is_some_and(|l| {
+                self.lemmas
+                    .get(e)
+                    .is_some_and(|ls| ls.iter().any(|b| b.eq_ignore_ascii_case(l)))
+            })
+    }
+
     fn walk(
         &self,
         norm: &[String],
+        lemma: &[String],
         pos: usize,
         end: usize,
         e: usize,
@@ -105,9 +133,9 @@ impl Pattern {
         };
         match elem {
             Elem::Words(ws) => {
-                if pos < end && ws.iter().any(|w| *w == norm[pos]) {
+                if pos < end && self.fits(ws, e, norm, lemma, pos) {
                     hits.push(pos);
-                    if self.walk(norm, pos + 1, end, e + 1, hits) {
+                    if self.walk(norm, lemma, pos + 1, end, e + 1, hits) {
                         return true;
                     }
                     hits.pop();
@@ -123,7 +151,7 @@ impl Pattern {
                     if skip > 0 && CLAUSE_BREAKS.contains(&norm[p - 1].as_str()) {
                         break;
                     }
-                    if self.walk(norm, p, end, e + 1, hits) {
+                    if self.walk(norm, lemma, p, end, e + 1, hits) {
                         return true;
                     }
                 }
@@ -165,11 +193,13 @@ pub struct VerbDict {
     index: HashMap<String, Vec<usize>>,
 }
 
-fn parse_elem(s: &str) -> Result<Elem, String> {
+/// One pattern element and the lemmas of its `+word` alternatives.
+fn parse_elem(s: &str) -> Result<(Elem, Vec<String>), String> {
     if s == "..." {
-        return Ok(Elem::Gap);
+        return Ok((Elem::Gap, Vec::new()));
     }
     let mut words = Vec::new();
+    let mut lemmas = Vec::new();
     for alt in s.split('|') {
         if alt.is_empty() {
             return Err(format!("empty alternative in {s:?}"));
@@ -187,13 +217,14 @@ fn parse_elem(s: &str) -> Result<Elem, String> {
         }
         if inflect {
             words.extend(inflect::forms(w));
+            lemmas.push(w.to_lowercase());
         } else {
             words.push(w.to_lowercase());
         }
     }
     words.sort();
     words.dedup();
-    Ok(Elem::Words(words))
+    Ok((Elem::Words(words), lemmas))
 }
 
 impl VerbDict {
@@ -287,16 +318,23 @@ impl VerbDict {
                 None => {}
             }
             match self.parse_line(l.text) {
-                Ok((code, elems, preps)) => {
+                Ok((code, elems, lemmas, preps)) => {
                     let idx = self.patterns.len();
                     if let Some(Elem::Words(ws)) = elems.first() {
                         for w in ws {
                             self.index.entry(w.clone()).or_default().push(idx);
                         }
                     }
+                    for l in lemmas.first().into_iter().flatten() {
+                        let at = self.index.entry(l.clone()).or_default();
+                        if at.last() != Some(&idx) {
+                            at.push(idx);
+                        }
+                    }
                     self.patterns.push(Pattern {
                         code,
                         elems,
+                        lemmas,
                         preps,
                         text: l.text.to_string(),
                         rule: RuleRef::new(file_arc.clone(), l.line),
@@ -312,7 +350,7 @@ impl VerbDict {
     fn parse_line(
         &self,
         text: &str,
-    ) -> Result<(&'static CodeInfo, Vec<Elem>, Vec<String>), String> {
+    ) -> Result<(&'static CodeInfo, Vec<Elem>, Vec<Vec<String>>, Vec<String>), String> {
         let (body, preps) = match text.split_once('>') {
             Some((b, p)) => {
                 let preps: Vec<String> = p.split('|').map(|x| x.trim().to_lowercase()).collect();
@@ -330,14 +368,18 @@ impl VerbDict {
         let code = parts.next().ok_or("empty pattern line")?;
         let info =
             cameo::lookup(code).ok_or_else(|| format!("{code:?} is not a CAMEO event code"))?;
-        let elems = parts.map(parse_elem).collect::<Result<Vec<_>, _>>()?;
+        let (elems, lemmas): (Vec<Elem>, Vec<Vec<String>>) = parts
+            .map(parse_elem)
+            .collect::<Result<Vec<_>, _>>()?
+            .into_iter()
+            .unzip();
         match (elems.first(), elems.last()) {
             (None, _) => return Err("pattern has no words".into()),
             (Some(Elem::Gap), _) => return Err("pattern cannot start with `...`".into()),
             (_, Some(Elem::Gap)) => return Err("pattern cannot end with `...`".into()),
             _ => {}
         }
-        Ok((info, elems, preps))
+        Ok((info, elems, lemmas, preps))
     }
 }
 
@@ -409,6 +451,26 @@ mod tests {
             d.mood_rule("084", MoodKind::Intent).map(|r| r.rule.line),
             Some(2)
         );
+    }
+
+    #[test]
+    fn lemmas_match_forms_the_inflector_lacks() {
+        let mut d = VerbDict::new();
+        d.load("v.txt", "190 +smite ... +army\n190 smites\n");
+        let s = norm("rome smote the army");
+        let lemma = norm("rome smite the army");
+        assert!(!d.patterns[0]
+            .elems
+            .iter()
+            .any(|e| *e == Elem::Words(vec!["smote".into()])));
+        assert_eq!(d.patterns[0].match_at(&s, 1, s.len()), None);
+        assert_eq!(
+            d.patterns[0].match_with(&s, &lemma, 1, s.len()),
+            Some(vec![1, 3])
+        );
+        // The lemma finds the pattern; an exact form does not match by lemma.
+        assert_eq!(d.anchored_at("smite"), &[0]);
+        assert_eq!(d.patterns[1].match_with(&s, &lemma, 1, s.len()), None);
     }
 
     #[test]
