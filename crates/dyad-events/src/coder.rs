@@ -110,6 +110,8 @@ pub struct Found {
     /// The speaker and the reporting verb, when the event is reported as "SPEAKER VERB (that)
     /// EVENT": the speaker's own statement may be coded too (see [`Coder::statement`]).
     pub report: Option<(usize, usize)>,
+    /// The source is told it must (`Some(true)`) or should (`Some(false)`) do it.
+    pub obligation: Option<bool>,
 }
 
 /// What the coder tried in one sentence, for `dyad explain`.
@@ -295,6 +297,7 @@ impl<'a> Coder<'a> {
                             code,
                             mood_rule,
                             report: r.speaker.zip(r.report_verb),
+                            obligation: r.obligation,
                         });
                     }
                 }
@@ -402,6 +405,7 @@ impl<'a> Coder<'a> {
                 code,
                 mood_rule,
                 report: None,
+                obligation: None,
             });
         }
         if let Some(t) = trace {
@@ -570,6 +574,34 @@ impl<'a> Coder<'a> {
     /// found event (the reporting verb as its verb) and the mood line.
     pub fn statement(&self, f: &Found, mentions: &[Mention]) -> Option<Found> {
         use crate::verbs::MoodKind;
+        // "Straw said Sudan must reach an agreement", "Russia must withdraw, Biden said": a
+        // demand (must) or an appeal (should) to the actor who is to act, wherever the
+        // speaker is named.
+        if let (Some(must), Some(sp)) = (f.obligation, f.speaker) {
+            let kind = if must {
+                MoodKind::Demand
+            } else {
+                MoodKind::Appeal
+            };
+            if mentions[sp].code == mentions[f.source].code {
+                return None;
+            }
+            let m = self.verbs.mood_rule(f.code.code, kind)?;
+            let verb = f.report.map_or(f.anchor, |r| r.1);
+            return Some(Found {
+                pattern: f.pattern,
+                anchor: verb,
+                hits: vec![verb],
+                source: sp,
+                target: Some(f.source),
+                modality: Modality::Asserted,
+                speaker: None,
+                code: m.to,
+                mood_rule: Some(m.rule.clone()),
+                report: None,
+                obligation: None,
+            });
+        }
         let (sp, verb) = f.report?;
         if f.modality != Modality::Asserted {
             return None;
@@ -595,6 +627,7 @@ impl<'a> Coder<'a> {
             code: m.to,
             mood_rule: Some(m.rule.clone()),
             report: None,
+            obligation: None,
         })
     }
 
@@ -637,6 +670,7 @@ impl<'a> Coder<'a> {
             out.push(record(
                 article, doc, s, f.code, src, tgt, f, date, precision, &rule, mentions,
             ));
+            let reported_at = out.len() - 1;
             if let Some(st) = self.statement(f, mentions) {
                 let key = (
                     mentions[st.source].code.clone(),
@@ -651,7 +685,7 @@ impl<'a> Coder<'a> {
                     };
                     let (date, precision) =
                         event_date(doc, sentence.tokens.clone(), st.anchor, article);
-                    out.push(record(
+                    let ev = record(
                         article,
                         doc,
                         s,
@@ -663,7 +697,14 @@ impl<'a> Coder<'a> {
                         precision,
                         &rule,
                         mentions,
-                    ));
+                    );
+                    // A demand or appeal is what happened; the act demanded has not: the
+                    // statement goes first.
+                    if f.obligation.is_some() {
+                        out.insert(reported_at, ev);
+                    } else {
+                        out.push(ev);
+                    }
                 }
             }
         }

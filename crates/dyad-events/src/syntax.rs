@@ -203,6 +203,8 @@ pub struct Roles {
     /// Whether the actor says it will (or will not) do it; see [`Mood`].
     pub intent: bool,
     pub decided: bool,
+    /// See [`Mood::obligation`].
+    pub obligation: Option<bool>,
     /// The target came from one of the pattern's prepositions.
     pub prep_target: bool,
     pub speaker: Option<usize>,
@@ -295,6 +297,9 @@ pub struct Mood {
     /// The intent is a settled decision or agreement ("decided to", "agreed to"), not a
     /// statement of what may come: it is not a threat.
     pub decided: bool,
+    /// The actor is told it must ("must", `Some(true)`) or should ("should", "ought to",
+    /// `Some(false)`) do it: said by someone else, a demand or an appeal.
+    pub obligation: Option<bool>,
 }
 
 fn modality_of(tree: &Tree<'_>, v: usize, object: Option<usize>) -> Mood {
@@ -309,6 +314,7 @@ fn modality_of(tree: &Tree<'_>, v: usize, object: Option<usize>) -> Mood {
     // seen from the past.
     let mut would = false;
     let mut condition = false;
+    let mut obligation = None;
     let mut cur = v;
     for depth in 0..4 {
         for c in tree.children(cur) {
@@ -317,6 +323,14 @@ fn modality_of(tree: &Tree<'_>, v: usize, object: Option<usize>) -> Mood {
                 "advmod" | "neg" if NEGATORS.contains(&w) => negated = true,
                 "aux" if FUTURE_AUX.contains(&w) => future = true,
                 "aux" if matches!(w, "would" | "'d") => would = true,
+                "aux" if w == "must" => {
+                    obligation = Some(true);
+                    hypothetical = true;
+                }
+                "aux" if matches!(w, "should" | "ought") => {
+                    obligation.get_or_insert(false);
+                    hypothetical = true;
+                }
                 "aux" if HYPOTHETICAL_AUX.contains(&w) => hypothetical = true,
                 "mark" if matches!(w, "if" | "unless" | "whether") => condition = true,
                 _ => {}
@@ -369,6 +383,7 @@ fn modality_of(tree: &Tree<'_>, v: usize, object: Option<usize>) -> Mood {
         modality,
         intent: future && (negated || !hypothetical),
         decided,
+        obligation,
     }
 }
 
@@ -448,6 +463,7 @@ pub fn roles(
         modality: Modality::Asserted,
         intent: false,
         decided: false,
+        obligation: None,
         prep_target: false,
         speaker: None,
         report_verb: None,
@@ -619,5 +635,6 @@ pub fn roles(
     r.modality = mood.modality;
     r.intent = mood.intent;
     r.decided = mood.decided;
+    r.obligation = mood.obligation;
     r
 }

@@ -174,6 +174,11 @@ pub enum MoodKind {
     /// A speaker says it did it itself: the speaker's claim toward the act's target
     /// ("The US claimed that it had attacked Iraq" -> USA 015 IRQ).
     Claim,
+    /// A speaker says another actor must do it: a demand on that actor ("Straw said Sudan
+    /// must reach an agreement" -> GBR 100 SDN).
+    Demand,
+    /// A speaker says another actor should do it: an appeal to that actor.
+    Appeal,
 }
 
 /// One mood line: under `mood`, a code starting with `from` becomes `to`.
@@ -277,6 +282,8 @@ impl VerbDict {
             "refuse" => MoodKind::Refuse,
             "accuse" => MoodKind::Accuse,
             "claim" => MoodKind::Claim,
+            "demand" => MoodKind::Demand,
+            "appeal" => MoodKind::Appeal,
             _ => return None,
         };
         let (Some(from), Some(to), None) = (parts.next(), parts.next(), parts.next()) else {
