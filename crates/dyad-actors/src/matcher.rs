@@ -35,6 +35,22 @@ const IN_ROLES: &[&str] = &[
     "ELI", "CRM", "PPL",
 ];
 
+/// Words of diplomatic agents, who serve abroad: they do not take the country after "in".
+const ENVOY_WORDS: &[&str] = &[
+    "ambassador",
+    "ambassadors",
+    "envoy",
+    "envoys",
+    "embassy",
+    "embassies",
+    "consulate",
+    "consulates",
+    "consul",
+    "consuls",
+    "diplomat",
+    "diplomats",
+];
+
 /// Roles that do not take the country after "from": armed forces are withdrawn from places.
 const FROM_EXCLUDED: &[&str] = &["MIL", "UAF"];
 
@@ -210,8 +226,13 @@ impl ActorDicts {
         }
         let role = self.agent_code(first).unwrap_or_default();
         let role = &role[..3.min(role.len())];
+        // "the ambassador in Kyiv" is a foreign one.
+        let envoy = self.agents.phrases[first.phrase]
+            .words
+            .iter()
+            .any(|w| ENVOY_WORDS.contains(&w.norm.as_str()));
         match prep {
-            "in" => IN_ROLES.contains(&role),
+            "in" => IN_ROLES.contains(&role) && !envoy,
             "from" => !FROM_EXCLUDED.contains(&role),
             _ => false,
         }
@@ -584,6 +605,10 @@ REB Rebels
         assert_eq!(codes("Demonstrators in Baghdad blocked a road"), ["IRQOPP"]);
         // A capital after "in" is otherwise a place, not an actor.
         assert_eq!(codes("Iraqi officials met in Baghdad"), ["IRQGOV"]);
+        assert_eq!(codes("Officials in Iraq said"), ["IRQGOV"]);
+        // Diplomats serve abroad: the ambassador in Baghdad is not Iraq's.
+        assert_eq!(codes("Syria said the ambassador in Baghdad"), ["SYR"]);
+        assert_eq!(codes("The ambassador from Syria said"), ["SYRGOV"]);
         // Troops in a country are often foreign; troops are withdrawn from places.
         assert_eq!(codes("Nigerian troops in Syria"), ["NGAMIL", "SYR"]);
         assert_eq!(codes("Iraq pulled its troops from Syria"), ["IRQ", "SYR"]);
