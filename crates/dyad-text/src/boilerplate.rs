@@ -57,6 +57,8 @@ pub enum DropReason {
     Headline,
     /// A line that only dates the page ("Updated: 19 November 2019, 09:01 AM").
     Timestamp,
+    /// HTML only: a block whose text is mostly links (navigation, lists of other articles).
+    LinkDense,
 }
 
 impl DropReason {
@@ -78,6 +80,7 @@ impl DropReason {
             DropReason::Language => "not English",
             DropReason::Timestamp => "date or time line",
             DropReason::Headline => "headline or standfirst above the article",
+            DropReason::LinkDense => "mostly link text",
         }
     }
 
@@ -100,6 +103,7 @@ impl DropReason {
             DropReason::Language => "language",
             DropReason::Timestamp => "timestamp",
             DropReason::Headline => "headline",
+            DropReason::LinkDense => "link_dense",
         }
     }
 }
@@ -280,7 +284,7 @@ fn is_headline_link(s: &str) -> bool {
 }
 
 /// A line that is only a URL.
-fn is_url_line(t: &str) -> bool {
+pub(crate) fn is_url_line(t: &str) -> bool {
     words(t) == 1
         && (t.starts_with("http://") || t.starts_with("https://") || t.starts_with("www."))
 }
