@@ -82,12 +82,13 @@ fn clean_html(decoded: &str, explain: bool) -> Cleaned {
         .zip(&page.paragraphs)
         .map(|(&l, p)| l >= LINK_DENSE_PERCENT && !boilerplate::is_url_line(p))
         .collect();
-    // Furniture and link-dense paragraphs are dropped first; the text rules see the others.
+    // Furniture, link-dense and caption paragraphs are dropped first; the text rules see the
+    // others.
     let main: Vec<&str> = page
         .paragraphs
         .iter()
-        .zip(page.furniture.iter().zip(&link_dense))
-        .filter(|(_, (f, l))| !**f && !**l)
+        .zip(page.furniture.iter().zip(&link_dense).zip(&page.captions))
+        .filter(|(_, ((f, l), c))| !**f && !**l && !**c)
         .map(|(p, _)| p.as_str())
         .collect();
     let joined = main.join("\n");
@@ -99,17 +100,20 @@ fn clean_html(decoded: &str, explain: bool) -> Cleaned {
     let mut vis = rawmap::VisibleText::new(decoded);
     let mut blocks: Vec<Block> = Vec::with_capacity(page.paragraphs.len());
     let mut body_started = false;
-    for (((p, &furniture), &heading), &dense) in page
+    for ((((p, &furniture), &heading), &dense), &caption) in page
         .paragraphs
         .iter()
         .zip(&page.furniture)
         .zip(&page.headings)
         .zip(&link_dense)
+        .zip(&page.captions)
     {
         let dropped = if furniture {
             Some(DropReason::PageFurniture)
         } else if dense {
             Some(DropReason::LinkDense)
+        } else if caption {
+            Some(DropReason::Caption)
         } else if p.trim().is_empty() {
             continue;
         } else {

@@ -54,6 +54,8 @@ pub struct HtmlPage {
     /// Per paragraph: the share of its characters inside links, in percent (0 when the
     /// paragraphs are the extractor's own lines).
     pub link_density: Vec<u8>,
+    /// Per paragraph: whether it sits in a figure or caption (see `PageBlock::caption`).
+    pub captions: Vec<bool>,
     pub extractor: Extractor,
 }
 
@@ -294,6 +296,9 @@ pub struct PageBlock {
     pub heading: bool,
     pub chars: usize,
     pub link_chars: usize,
+    /// Inside a figure or a caption (`<figure>`, `<figcaption>`, a class or id naming a
+    /// caption).
+    pub caption: bool,
 }
 
 /// The text of the block being collected by `walk_tagged`.
@@ -305,7 +310,7 @@ struct Pending {
 }
 
 impl Pending {
-    fn flush(&mut self, out: &mut Vec<PageBlock>, heading: bool) {
+    fn flush(&mut self, out: &mut Vec<PageBlock>, heading: bool, caption: bool) {
         let norm = self.text.split_whitespace().collect::<Vec<_>>().join(" ");
         if !norm.is_empty() {
             out.push(PageBlock {
@@ -313,6 +318,7 @@ impl Pending {
                 heading,
                 chars: self.chars,
                 link_chars: self.link_chars,
+                caption,
             });
         }
         *self = Pending::default();
@@ -327,6 +333,7 @@ fn walk_tagged(
     out: &mut Vec<PageBlock>,
     heading: bool,
     link: bool,
+    caption: bool,
 ) {
     for child in el.children() {
         match child.value() {
@@ -348,13 +355,19 @@ fn walk_tagged(
                 };
                 let block = BLOCK_TAGS.contains(&name);
                 if block {
-                    cur.flush(out, heading);
+                    cur.flush(out, heading, caption);
                 }
                 let h = heading || matches!(name, "h1" | "h2" | "h3" | "h4" | "h5" | "h6");
                 let l = link || (name == "a" && e.attr("href").is_some());
-                walk_tagged(child_el, cur, out, h, l);
+                let c = caption
+                    || matches!(name, "figure" | "figcaption")
+                    || [e.attr("class"), e.attr("id")]
+                        .iter()
+                        .flatten()
+                        .any(|v| v.to_ascii_lowercase().contains("caption"));
+                walk_tagged(child_el, cur, out, h, l, c);
                 if block {
-                    cur.flush(out, h);
+                    cur.flush(out, h, c);
                 }
             }
             _ => {}
@@ -458,8 +471,8 @@ pub fn page_blocks_tagged(doc: &Html) -> Vec<PageBlock> {
         .and_then(|s| doc.select(&s).next())
     {
         let mut cur = Pending::default();
-        walk_tagged(body, &mut cur, &mut blocks, false, false);
-        cur.flush(&mut blocks, false);
+        walk_tagged(body, &mut cur, &mut blocks, false, false, false);
+        cur.flush(&mut blocks, false, false);
     }
     blocks
 }
@@ -484,7 +497,7 @@ pub fn walker_paragraphs(doc: &Html) -> Vec<String> {
 /// is cut at the page's own block boundaries where they line up with it (its text can glue a
 /// heading to the next paragraph); when they do not (it rewrote the text), its lines are used.
 /// Paragraphs, heading flags and link densities.
-type Paragraphs = (Vec<String>, Vec<bool>, Vec<u8>);
+type Paragraphs = (Vec<String>, Vec<bool>, Vec<u8>, Vec<bool>);
 
 fn trafilatura_paragraphs(html: &str, doc: &Html) -> Option<Paragraphs> {
     let r = rs_trafilatura::extract(html).ok()?;
@@ -497,6 +510,7 @@ fn trafilatura_paragraphs(html: &str, doc: &Html) -> Option<Paragraphs> {
     let mut paras = Vec::new();
     let mut headings = Vec::new();
     let mut links = Vec::new();
+    let mut captions = Vec::new();
     let blocks: Vec<(PageBlock, String)> = page_blocks_tagged(doc)
         .into_iter()
         .map(|b| {
@@ -517,6 +531,7 @@ fn trafilatura_paragraphs(html: &str, doc: &Html) -> Option<Paragraphs> {
                 paras.push(b.text.clone());
                 headings.push(b.heading);
                 links.push((b.link_chars * 100 / b.chars.max(1)).min(100) as u8);
+                captions.push(b.caption);
             }
         }
         if at == before || at == text.len() {
@@ -524,7 +539,7 @@ fn trafilatura_paragraphs(html: &str, doc: &Html) -> Option<Paragraphs> {
         }
     }
     if at * 10 >= text.len() * 9 {
-        return Some((paras, headings, links));
+        return Some((paras, headings, links, captions));
     }
     let lines: Vec<String> = r
         .content_text
@@ -534,7 +549,8 @@ fn trafilatura_paragraphs(html: &str, doc: &Html) -> Option<Paragraphs> {
         .collect();
     let headings = vec![false; lines.len()];
     let links = vec![0; lines.len()];
-    Some((lines, headings, links))
+    let captions = vec![false; lines.len()];
+    Some((lines, headings, links, captions))
 }
 
 /// Parses an HTML page. Returns the page with no paragraphs when it has no text.
@@ -577,16 +593,17 @@ pub fn extract(html: &str) -> HtmlPage {
             .next()
             .is_some_and(|b| b.text().any(|t| !t.trim().is_empty()))
     });
-    let (paragraphs, headings, link_density, extractor) = match body_text
+    let (paragraphs, headings, link_density, captions, extractor) = match body_text
         .then(|| trafilatura_paragraphs(html, &doc))
         .flatten()
     {
-        Some((p, h, l)) => (p, h, l, Extractor::Trafilatura),
+        Some((p, h, l, c)) => (p, h, l, c, Extractor::Trafilatura),
         None => {
             let p = walker_paragraphs(&doc);
             let h = vec![false; p.len()];
             let l = vec![0; p.len()];
-            (p, h, l, Extractor::Walker)
+            let c = vec![false; p.len()];
+            (p, h, l, c, Extractor::Walker)
         }
     };
     let description = select_attr(&doc, r#"meta[name="description"]"#, "content")
@@ -606,6 +623,7 @@ pub fn extract(html: &str) -> HtmlPage {
         headings,
         furniture,
         link_density,
+        captions,
         extractor,
     }
 }
