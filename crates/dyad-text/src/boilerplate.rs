@@ -57,6 +57,11 @@ pub enum DropReason {
     Headline,
     /// A line that only dates the page ("Updated: 19 November 2019, 09:01 AM").
     Timestamp,
+    /// HTML only: a block whose text is mostly links (navigation, lists of other articles).
+    LinkDense,
+    /// HTML only: a figure's caption or credit (`<figure>`, `<figcaption>`, a class or id
+    /// naming a caption).
+    Caption,
 }
 
 impl DropReason {
@@ -78,6 +83,8 @@ impl DropReason {
             DropReason::Language => "not English",
             DropReason::Timestamp => "date or time line",
             DropReason::Headline => "headline or standfirst above the article",
+            DropReason::LinkDense => "mostly link text",
+            DropReason::Caption => "figure caption or credit",
         }
     }
 
@@ -100,6 +107,8 @@ impl DropReason {
             DropReason::Language => "language",
             DropReason::Timestamp => "timestamp",
             DropReason::Headline => "headline",
+            DropReason::LinkDense => "link_dense",
+            DropReason::Caption => "caption",
         }
     }
 }
@@ -166,9 +175,17 @@ fn is_timestamp(s: &str) -> bool {
     let has_month = lower
         .split(|c: char| !c.is_alphabetic())
         .any(|w| w.len() >= 3 && MONTHS.iter().any(|m| w.starts_with(m)));
+    // "17/07/2018", "2018-07-17", "12.3.19"; not a phone number ("02-751-1500": a date has
+    // no three-digit part and its middle part is a day or a month).
     let numeric_date = t.split_whitespace().any(|w| {
-        w.matches(['/', '-', '.']).count() == 2
+        let w = w.trim_end_matches([',', ';', ':', ')']);
+        let parts: Vec<&str> = w.split(['/', '-', '.']).collect();
+        parts.len() == 3
             && w.chars().filter(char::is_ascii_digit).count() >= 4
+            && parts
+                .iter()
+                .all(|p| matches!(p.len(), 1 | 2 | 4) && p.chars().all(|c| c.is_ascii_digit()))
+            && parts[1].len() <= 2
     });
     let relative = lower.ends_with(" ago");
     time || (has_year && has_month) || numeric_date || relative
@@ -280,7 +297,7 @@ fn is_headline_link(s: &str) -> bool {
 }
 
 /// A line that is only a URL.
-fn is_url_line(t: &str) -> bool {
+pub(crate) fn is_url_line(t: &str) -> bool {
     words(t) == 1
         && (t.starts_with("http://") || t.starts_with("https://") || t.starts_with("www."))
 }
@@ -314,6 +331,29 @@ fn is_prompt(s: &str) -> bool {
     (words(&l) <= 14 && starts.iter().any(|p| l.starts_with(p)))
         || single.contains(&l.as_str())
         || ends_like_ellipsis_link(s.trim())
+}
+
+/// A subscription pitch: a short paragraph offering delivery to the reader ("… delivered to
+/// your inbox", "Let our news meet your inbox", "… through your letterbox every month") or a
+/// newsletter to sign up or subscribe to.
+fn is_pitch(s: &str) -> bool {
+    if words(s) > 40 {
+        return false;
+    }
+    let l = s.to_lowercase();
+    let delivery = [
+        "your inbox",
+        "your letterbox",
+        "your mailbox",
+        "delivered to your",
+    ]
+    .iter()
+    .any(|p| l.contains(p));
+    let newsletter = l.contains("newsletter")
+        && ["sign up", "subscribe", "signup"]
+            .iter()
+            .any(|p| l.contains(p));
+    delivery || newsletter
 }
 
 /// A headline of another article: 4–20 words, capitalized, not ending like a sentence (a
@@ -668,7 +708,7 @@ fn line_rules(lines: &mut [Line<'_>], nonblank: &[usize], n: usize, comments_at:
         }
         lines[i].dropped = if is_form_line(t) {
             Some(DropReason::CommentForm)
-        } else if is_prompt(t) {
+        } else if is_prompt(t) || is_pitch(t) {
             Some(DropReason::Prompt)
         } else if is_footer(t) {
             Some(DropReason::Footer)
@@ -861,7 +901,21 @@ mod tests {
         assert!(is_timestamp("July 17, 2018 at 8:14 am"));
         assert!(is_timestamp("17/07/2018"));
         assert!(is_timestamp("3 hours ago"));
+        assert!(is_timestamp("2018-07-17"));
         assert!(!is_timestamp("Russia met China."));
+        // A phone number is not a date.
+        assert!(!is_timestamp("02-751-1500"));
+    }
+
+    #[test]
+    fn subscription_pitches() {
+        assert!(is_pitch(
+            "Let our news meet your inbox. The news and stories that matter, delivered weekday mornings."
+        ));
+        assert!(is_pitch("Sign up for our free daily newsletter."));
+        assert!(!is_pitch(
+            "The ministry said in its newsletter that talks would resume."
+        ));
     }
 
     #[test]

@@ -69,14 +69,26 @@ fn clean_text(decoded: &str) -> Cleaned {
     finish(blocks, meta)
 }
 
+/// An HTML block with at least this share (percent) of its characters inside links is dropped.
+const LINK_DENSE_PERCENT: u8 = 50;
+
 fn clean_html(decoded: &str, explain: bool) -> Cleaned {
     let page = html::extract(decoded);
-    // Furniture paragraphs are dropped first; the text rules see the others.
+    // A block whose text is mostly link text is navigation or a list of other articles; an
+    // address written out as the link's text is part of the article.
+    let link_dense: Vec<bool> = page
+        .link_density
+        .iter()
+        .zip(&page.paragraphs)
+        .map(|(&l, p)| l >= LINK_DENSE_PERCENT && !boilerplate::is_url_line(p))
+        .collect();
+    // Furniture, link-dense and caption paragraphs are dropped first; the text rules see the
+    // others.
     let main: Vec<&str> = page
         .paragraphs
         .iter()
-        .zip(&page.furniture)
-        .filter(|(_, f)| !**f)
+        .zip(page.furniture.iter().zip(&link_dense).zip(&page.captions))
+        .filter(|(_, ((f, l), c))| !**f && !**l && !**c)
         .map(|(p, _)| p.as_str())
         .collect();
     let joined = main.join("\n");
@@ -88,14 +100,20 @@ fn clean_html(decoded: &str, explain: bool) -> Cleaned {
     let mut vis = rawmap::VisibleText::new(decoded);
     let mut blocks: Vec<Block> = Vec::with_capacity(page.paragraphs.len());
     let mut body_started = false;
-    for ((p, &furniture), &heading) in page
+    for ((((p, &furniture), &heading), &dense), &caption) in page
         .paragraphs
         .iter()
         .zip(&page.furniture)
         .zip(&page.headings)
+        .zip(&link_dense)
+        .zip(&page.captions)
     {
         let dropped = if furniture {
             Some(DropReason::PageFurniture)
+        } else if dense {
+            Some(DropReason::LinkDense)
+        } else if caption {
+            Some(DropReason::Caption)
         } else if p.trim().is_empty() {
             continue;
         } else {

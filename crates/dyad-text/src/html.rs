@@ -51,6 +51,11 @@ pub struct HtmlPage {
     /// Per paragraph: whether it sits inside page furniture (see `furniture_blocks`): the
     /// extractor kept it, but the page marks it as comments, navigation, sharing…
     pub furniture: Vec<bool>,
+    /// Per paragraph: the share of its characters inside links, in percent (0 when the
+    /// paragraphs are the extractor's own lines).
+    pub link_density: Vec<u8>,
+    /// Per paragraph: whether it sits in a figure or caption (see `PageBlock::caption`).
+    pub captions: Vec<bool>,
     pub extractor: Extractor,
 }
 
@@ -283,19 +288,63 @@ fn walk(el: ElementRef<'_>, cur: &mut String, out: &mut Vec<String>, furniture_o
     }
 }
 
-/// Like `walk` over the whole page (only textless tags skipped), noting for each block
-/// whether it is a heading (`h1`–`h6`).
-fn walk_tagged(el: ElementRef<'_>, cur: &mut String, out: &mut Vec<(String, bool)>, heading: bool) {
-    let flush_tagged = |cur: &mut String, out: &mut Vec<(String, bool)>| {
-        let norm = cur.split_whitespace().collect::<Vec<_>>().join(" ");
+/// A block of the page's text: the text (whitespace squeezed), whether it is a heading, and how
+/// many of its non-whitespace characters sit inside links (`<a>`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PageBlock {
+    pub text: String,
+    pub heading: bool,
+    pub chars: usize,
+    pub link_chars: usize,
+    /// Inside a figure or a caption (`<figure>`, `<figcaption>`, a class or id naming a
+    /// caption).
+    pub caption: bool,
+}
+
+/// The text of the block being collected by `walk_tagged`.
+#[derive(Default)]
+struct Pending {
+    text: String,
+    chars: usize,
+    link_chars: usize,
+}
+
+impl Pending {
+    fn flush(&mut self, out: &mut Vec<PageBlock>, heading: bool, caption: bool) {
+        let norm = self.text.split_whitespace().collect::<Vec<_>>().join(" ");
         if !norm.is_empty() {
-            out.push((norm, heading));
+            out.push(PageBlock {
+                text: norm,
+                heading,
+                chars: self.chars,
+                link_chars: self.link_chars,
+                caption,
+            });
         }
-        cur.clear();
-    };
+        *self = Pending::default();
+    }
+}
+
+/// Like `walk` over the whole page (only textless tags skipped), noting for each block
+/// whether it is a heading (`h1`–`h6`) and how much of its text is link text.
+fn walk_tagged(
+    el: ElementRef<'_>,
+    cur: &mut Pending,
+    out: &mut Vec<PageBlock>,
+    heading: bool,
+    link: bool,
+    caption: bool,
+) {
     for child in el.children() {
         match child.value() {
-            Node::Text(t) => cur.push_str(t),
+            Node::Text(t) => {
+                cur.text.push_str(t);
+                let n = t.chars().filter(|c| !c.is_whitespace()).count();
+                cur.chars += n;
+                if link {
+                    cur.link_chars += n;
+                }
+            }
             Node::Element(e) => {
                 let name = e.name();
                 if HARD_SKIP_TAGS.contains(&name) {
@@ -306,16 +355,19 @@ fn walk_tagged(el: ElementRef<'_>, cur: &mut String, out: &mut Vec<(String, bool
                 };
                 let block = BLOCK_TAGS.contains(&name);
                 if block {
-                    flush_tagged(cur, out);
+                    cur.flush(out, heading, caption);
                 }
                 let h = heading || matches!(name, "h1" | "h2" | "h3" | "h4" | "h5" | "h6");
-                walk_tagged(child_el, cur, out, h);
+                let l = link || (name == "a" && e.attr("href").is_some());
+                let c = caption
+                    || matches!(name, "figure" | "figcaption")
+                    || [e.attr("class"), e.attr("id")]
+                        .iter()
+                        .flatten()
+                        .any(|v| v.to_ascii_lowercase().contains("caption"));
+                walk_tagged(child_el, cur, out, h, l, c);
                 if block {
-                    let norm = cur.split_whitespace().collect::<Vec<_>>().join(" ");
-                    if !norm.is_empty() {
-                        out.push((norm, h));
-                    }
-                    cur.clear();
+                    cur.flush(out, h, c);
                 }
             }
             _ => {}
@@ -405,22 +457,22 @@ pub fn furniture_blocks(doc: &Html) -> std::collections::HashSet<String> {
 
 /// Every block of text in the page's `<body>`, furniture included (for `dyad clean --explain`).
 pub fn page_blocks(doc: &Html) -> Vec<String> {
-    page_blocks_tagged(doc).into_iter().map(|b| b.0).collect()
+    page_blocks_tagged(doc)
+        .into_iter()
+        .map(|b| b.text)
+        .collect()
 }
 
-/// Every block of text in the page's `<body>`, and whether it is a heading.
-fn page_blocks_tagged(doc: &Html) -> Vec<(String, bool)> {
+/// Every block of text in the page's `<body>`, with its heading flag and link text.
+pub fn page_blocks_tagged(doc: &Html) -> Vec<PageBlock> {
     let mut blocks = Vec::new();
     if let Some(body) = Selector::parse("body")
         .ok()
         .and_then(|s| doc.select(&s).next())
     {
-        let mut cur = String::new();
-        walk_tagged(body, &mut cur, &mut blocks, false);
-        let norm = cur.split_whitespace().collect::<Vec<_>>().join(" ");
-        if !norm.is_empty() {
-            blocks.push((norm, false));
-        }
+        let mut cur = Pending::default();
+        walk_tagged(body, &mut cur, &mut blocks, false, false, false);
+        cur.flush(&mut blocks, false, false);
     }
     blocks
 }
@@ -444,7 +496,10 @@ pub fn walker_paragraphs(doc: &Html) -> Vec<String> {
 /// quote) per element; `None` when it fails or finds nothing. rs-trafilatura's plain text
 /// is cut at the page's own block boundaries where they line up with it (its text can glue a
 /// heading to the next paragraph); when they do not (it rewrote the text), its lines are used.
-fn trafilatura_paragraphs(html: &str, doc: &Html) -> Option<(Vec<String>, Vec<bool>)> {
+/// Paragraphs, heading flags and link densities.
+type Paragraphs = (Vec<String>, Vec<bool>, Vec<u8>, Vec<bool>);
+
+fn trafilatura_paragraphs(html: &str, doc: &Html) -> Option<Paragraphs> {
     let r = rs_trafilatura::extract(html).ok()?;
     let squash = |t: &str| t.chars().filter(|c| !c.is_whitespace()).collect::<String>();
     let text = squash(&r.content_text);
@@ -454,16 +509,37 @@ fn trafilatura_paragraphs(html: &str, doc: &Html) -> Option<(Vec<String>, Vec<bo
     let mut at = 0;
     let mut paras = Vec::new();
     let mut headings = Vec::new();
-    for (b, h) in page_blocks_tagged(doc) {
-        let sb = squash(&b);
-        if !sb.is_empty() && text[at..].starts_with(&sb) {
-            at += sb.len();
-            paras.push(b);
-            headings.push(h);
+    let mut links = Vec::new();
+    let mut captions = Vec::new();
+    let blocks: Vec<(PageBlock, String)> = page_blocks_tagged(doc)
+        .into_iter()
+        .map(|b| {
+            let sb = squash(&b.text);
+            (b, sb)
+        })
+        .collect();
+    let mut used = vec![false; blocks.len()];
+    // The extractor may put a later part of the page first (the article above a sidebar that
+    // comes before it in the page): a pass over the page's blocks continues where the
+    // extractor's text does, and passes repeat while they take a block.
+    loop {
+        let before = at;
+        for (i, (b, sb)) in blocks.iter().enumerate() {
+            if !used[i] && !sb.is_empty() && text[at..].starts_with(sb.as_str()) {
+                at += sb.len();
+                used[i] = true;
+                paras.push(b.text.clone());
+                headings.push(b.heading);
+                links.push((b.link_chars * 100 / b.chars.max(1)).min(100) as u8);
+                captions.push(b.caption);
+            }
+        }
+        if at == before || at == text.len() {
+            break;
         }
     }
     if at * 10 >= text.len() * 9 {
-        return Some((paras, headings));
+        return Some((paras, headings, links, captions));
     }
     let lines: Vec<String> = r
         .content_text
@@ -472,7 +548,9 @@ fn trafilatura_paragraphs(html: &str, doc: &Html) -> Option<(Vec<String>, Vec<bo
         .filter(|l| !l.is_empty())
         .collect();
     let headings = vec![false; lines.len()];
-    Some((lines, headings))
+    let links = vec![0; lines.len()];
+    let captions = vec![false; lines.len()];
+    Some((lines, headings, links, captions))
 }
 
 /// Parses an HTML page. Returns the page with no paragraphs when it has no text.
@@ -515,15 +593,17 @@ pub fn extract(html: &str) -> HtmlPage {
             .next()
             .is_some_and(|b| b.text().any(|t| !t.trim().is_empty()))
     });
-    let (paragraphs, headings, extractor) = match body_text
+    let (paragraphs, headings, link_density, captions, extractor) = match body_text
         .then(|| trafilatura_paragraphs(html, &doc))
         .flatten()
     {
-        Some((p, h)) => (p, h, Extractor::Trafilatura),
+        Some((p, h, l, c)) => (p, h, l, c, Extractor::Trafilatura),
         None => {
             let p = walker_paragraphs(&doc);
             let h = vec![false; p.len()];
-            (p, h, Extractor::Walker)
+            let l = vec![0; p.len()];
+            let c = vec![false; p.len()];
+            (p, h, l, c, Extractor::Walker)
         }
     };
     let description = select_attr(&doc, r#"meta[name="description"]"#, "content")
@@ -542,6 +622,8 @@ pub fn extract(html: &str) -> HtmlPage {
         paragraphs,
         headings,
         furniture,
+        link_density,
+        captions,
         extractor,
     }
 }
