@@ -209,6 +209,16 @@ fn parse_elem(s: &str) -> Result<(Elem, Vec<String>), String> {
         if alt.is_empty() {
             return Err(format!("empty alternative in {s:?}"));
         }
+        // `=word`: only a token whose lemma (from the parse) is `word` — the verb "jailed"
+        // (lemma "jail") but not the adjective in "the jailed leader" (lemma "jailed").
+        if let Some(w) = alt.strip_prefix('=') {
+            if w.is_empty() || !w.chars().all(|c| c.is_alphanumeric() || c == '-') {
+                return Err(format!("bad pattern word {alt:?}"));
+            }
+            words.push(alt.to_lowercase());
+            lemmas.push(w.to_lowercase());
+            continue;
+        }
         let (inflect, w) = match alt.strip_prefix('+') {
             Some(w) => (true, w),
             None => (false, alt),
@@ -475,6 +485,18 @@ mod tests {
             d.patterns[0].match_with(&s, &lemma, 1, s.len()),
             Some(vec![1, 3])
         );
+        // `=word` matches by lemma only.
+        let mut d2 = VerbDict::new();
+        assert!(d2.load("w.txt", "173 =jail\n").is_empty());
+        let s2 = norm("the court jailed him");
+        let p = &d2.patterns[0];
+        assert_eq!(
+            p.match_with(&s2, &norm("the court jail he"), 2, 4),
+            Some(vec![2])
+        );
+        assert_eq!(p.match_with(&s2, &norm("the court jailed he"), 2, 4), None);
+        assert_eq!(p.match_at(&s2, 2, 4), None);
+        assert_eq!(d2.anchored_at("jail"), &[0]);
         // The lemma finds the pattern; an exact form does not match by lemma.
         assert_eq!(d.anchored_at("smite"), &[0]);
         assert_eq!(d.patterns[1].match_with(&s, &lemma, 1, s.len()), None);
