@@ -92,6 +92,11 @@ const PASSIVE_AUX: &[&str] = &[
     "was", "were", "been", "being", "is", "are", "be", "got", "get",
 ];
 const QUOTES: &[&str] = &["\"", "“", "”", "«", "»"];
+/// Prepositions whose object is not the subject of a following verb.
+const PREPOSITIONS: &[&str] = &[
+    "with", "of", "to", "in", "on", "for", "from", "against", "at", "into", "onto", "over",
+    "between", "among", "toward", "towards", "about", "near", "across", "through", "under",
+];
 
 /// One event as found in a sentence, before it becomes an output record.
 #[derive(Debug, Clone)]
@@ -322,11 +327,18 @@ impl<'a> Coder<'a> {
             } else {
                 Vec::new()
             };
+            // The nearest actor before the verb that is not the object of a preposition
+            // ("President Bush planned a speech on US relations with Asia and to meet …": the
+            // source is Bush, not Asia).
+            let in_pp = |m: &Mention| {
+                m.tokens.start > range.start
+                    && PREPOSITIONS.contains(&norm[m.tokens.start - 1].as_str())
+            };
             let mut before = mentions
                 .iter()
                 .enumerate()
                 .rev()
-                .find(|(k, m)| m.tokens.end <= i && !earlier_targets.contains(k))
+                .find(|(k, m)| m.tokens.end <= i && !earlier_targets.contains(k) && !in_pp(m))
                 .map(|(k, _)| k);
             // ", accusing the Kremlin of …": a participle after a comma takes the sentence's
             // subject, its first actor.
