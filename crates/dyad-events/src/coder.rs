@@ -807,7 +807,10 @@ fn has_other_subject(norm: &[String], from: usize, anchor: usize) -> bool {
 /// A passive participle: a form of "be" (or "get") before it, skipping -ly adverbs
 /// ("were swiftly imposed").
 fn is_passive(norm: &[String], start: usize, i: usize) -> bool {
-    if i <= start || norm[i].ends_with("ing") {
+    if i <= start
+        || norm[i].ends_with("ing")
+        || crate::syntax::STATIVE_PARTICIPLES.contains(&norm[i].as_str())
+    {
         return false;
     }
     let mut k = i - 1;

@@ -220,6 +220,11 @@ pub struct Roles {
     pub no_subject: bool,
 }
 
+/// Participles that, after "be", say what the subject does or holds, not what is done to it:
+/// "Israel is opposed to French mediation" (Israel opposes it), "Serb forces were engaged in
+/// ethnic cleansing".
+pub const STATIVE_PARTICIPLES: &[&str] = &["opposed", "engaged", "committed", "determined"];
+
 /// The verb whose subject the verb `v` uses: itself, or up xcomp/conj/advcl-less chains.
 fn subject_of(tree: &Tree<'_>, v: usize) -> Option<(usize, bool)> {
     let mut cur = v;
@@ -471,8 +476,9 @@ pub fn roles(
         no_subject: false,
     };
     let doc = tree.doc;
-    let passive = tree.children(v).iter().any(|c| tree.rel(*c) == "aux:pass")
-        || tree.child_with(v, &["nsubj:pass"]).is_some();
+    let passive = !STATIVE_PARTICIPLES.contains(&doc.norm[v].as_str())
+        && (tree.children(v).iter().any(|c| tree.rel(*c) == "aux:pass")
+            || tree.child_with(v, &["nsubj:pass"]).is_some());
     let subject = subject_of(tree, v);
     let agent = tree.children(v).iter().copied().find(|c| {
         tree.rel(*c) == "obl:agent"
