@@ -91,12 +91,14 @@ pub fn read_petr_xml(text: &str) -> Vec<GoldCase> {
     out
 }
 
-/// PLOVER categories renamed between the GSR's PLOVER 0.5b1 and the 2021 CAMEO→PLOVER table.
+/// PLOVER categories renamed or merged between the GSR's PLOVER 0.5b1 and the 2021
+/// CAMEO→PLOVER table (which maps CAMEO 09x, investigate, to ACCUSE with mode `investigate`).
 pub fn plover_2021(category: &str) -> &str {
     match category {
         "DEMAND" => "REQUEST",
         "DISAPPROVE" => "ACCUSE",
         "FIGHT" => "ASSAULT",
+        "INVESTIGATE" => "ACCUSE",
         c => c,
     }
 }
@@ -384,6 +386,10 @@ The United States launched an air strike.
         let cases = read_plover_json(json).unwrap();
         assert_eq!(cases.len(), 1);
         assert_eq!(cases[0].plover.as_deref(), Some("ACCUSE"));
+        // 0.5b1 names map to the 2021 table's: investigate is a mode of ACCUSE there.
+        assert_eq!(plover_2021("INVESTIGATE"), "ACCUSE");
+        assert_eq!(plover_2021("DEMAND"), "REQUEST");
+        assert_eq!(plover_2021("AGREE"), "AGREE");
         assert_eq!(cases[0].events[0].source, "FRA");
         let t = read_penta_tsv("Russia met China.\t1\r\nbad line\nNATO bombed Serbia.\t4\n");
         assert_eq!(t.len(), 2);
