@@ -598,21 +598,8 @@ impl<'a> Coder<'a> {
             if mentions[sp].code == mentions[f.source].code {
                 return None;
             }
-            let m = self.verbs.mood_rule(f.code.code, kind)?;
             let verb = f.report.map_or(f.anchor, |r| r.1);
-            return Some(Found {
-                pattern: f.pattern,
-                anchor: verb,
-                hits: vec![verb],
-                source: sp,
-                target: Some(f.source),
-                modality: Modality::Asserted,
-                speaker: None,
-                code: m.to,
-                mood_rule: Some(m.rule.clone()),
-                report: None,
-                obligation: None,
-            });
+            return self.statement_by(f, kind, sp, Some(f.source), verb);
         }
         let (sp, verb) = f.report?;
         if f.modality != Modality::Asserted {
@@ -627,12 +614,25 @@ impl<'a> Coder<'a> {
         if target.is_some_and(|t| mentions[t].code == mentions[sp].code) {
             return None;
         }
+        self.statement_by(f, kind, sp, target, verb)
+    }
+
+    /// The statement of `speaker` (with verb token `verb`) about the found event `f` under
+    /// the mood line of `kind` for its code, if there is one.
+    fn statement_by(
+        &self,
+        f: &Found,
+        kind: crate::verbs::MoodKind,
+        speaker: usize,
+        target: Option<usize>,
+        verb: usize,
+    ) -> Option<Found> {
         let m = self.verbs.mood_rule(f.code.code, kind)?;
         Some(Found {
             pattern: f.pattern,
             anchor: verb,
             hits: vec![verb],
-            source: sp,
+            source: speaker,
             target,
             modality: Modality::Asserted,
             speaker: None,
