@@ -378,13 +378,13 @@ impl ActorDicts {
                 continue;
             };
             let start = mentions[k].tokens.start;
+            // Token distance from the role phrase.
             let at = |m: &Mention| {
-                let d = if m.tokens.start >= start {
+                if m.tokens.start >= start {
                     m.tokens.start - start
                 } else {
-                    start - m.tokens.end + 1
-                };
-                d
+                    (start + 1).saturating_sub(m.tokens.end)
+                }
             };
             let found: Option<(String, Vec<RuleRef>)> = if mentions[k].kind == MentionKind::Person {
                 // A titled unknown person: the most recent country in the article, then the
