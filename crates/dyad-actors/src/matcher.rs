@@ -119,6 +119,79 @@ fn is_capitalized(s: &str) -> bool {
     s.chars().next().is_some_and(|c| c.is_uppercase())
 }
 
+/// Code prefixes that are not countries: organisations, regions, the unknown country.
+const NOT_COUNTRIES: &[&str] = &[
+    "---", "IGO", "NGO", "MNC", "IMG", "AFR", "ASA", "EUR", "LAM", "SAM", "NAM", "MEA", "WST",
+    "CAS", "SEA", "BLK", "CRB",
+];
+
+/// Whether `code` is a plain country code ("KGZ").
+fn is_country_code(code: &str) -> bool {
+    code.len() == 3 && country_prefix(code).is_some()
+}
+
+/// The country at the head of `code` ("RUS" of `RUSGOV`), if it starts with one.
+fn country_prefix(code: &str) -> Option<&str> {
+    let p = code.get(..3)?;
+    (p.chars().all(|c| c.is_ascii_uppercase()) && !NOT_COUNTRIES.contains(&p)).then_some(p)
+}
+
+/// Capitalised words after a title that are not a name ("the president Tuesday").
+const NOT_NAMES: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "i",
+    "the",
+    "a",
+    "an",
+    "and",
+    "but",
+    "in",
+    "on",
+    "of",
+    "for",
+];
+
+/// Whether token `i` begins a proper name: a proper noun when the text is tagged, and not a
+/// day, month or function word.
+fn is_name(doc: &Doc, i: usize) -> bool {
+    !NOT_NAMES.contains(&doc.norm[i].as_str()) && doc.upos.get(i).is_none_or(|u| u == "PROPN")
+}
+
+/// The country of `m` when `m` names one (a country, or a body of one), not a person.
+fn country_of(m: &Mention) -> Option<&str> {
+    if m.kind == MentionKind::Person {
+        return None;
+    }
+    country_prefix(&m.code)
+}
+
+/// Whether the token range `r` holds a clause subject (with a parse; without one, false).
+fn is_subject(doc: &Doc, r: &Range<usize>) -> bool {
+    r.clone().any(|i| {
+        doc.deprel
+            .get(i)
+            .is_some_and(|d| d == "nsubj" || d == "nsubj:pass")
+    })
+}
+
 impl ActorDicts {
     /// Mentions in tokens `range` of `doc`, coded for `date` (the article date, if known).
     pub fn mentions(
@@ -162,6 +235,7 @@ impl ActorDicts {
             }
             // A title (agent) followed by capitalised words: the person's name ("Secretary of
             // State Mike Pompeo" when Pompeo is not in the dictionary).
+            let mut named = false;
             if group.last().is_some_and(|h| h.kind == LexKind::Agents) {
                 let mut e = end;
                 while e < range.end
@@ -175,10 +249,29 @@ impl ActorDicts {
                 {
                     e += 1;
                 }
+                // A title before a proper name that is not in the dictionary: a person of
+                // their own ("President Askar Akayev"), not the last person with that title.
+                named = e > end && is_name(doc, end);
                 end = e;
+                // "King Hassan of Morocco": the country after the name is the person's.
+                if named && !group.iter().any(|h| h.kind == LexKind::Actors) && j < hits.len() {
+                    let gap: Vec<&str> = (end..hits[j].tokens.start)
+                        .map(|g| doc.norm[g].as_str())
+                        .collect();
+                    if matches!(gap.as_slice(), ["of"] | ["of", "the"])
+                        && self.is_country_hit(&hits[j])
+                    {
+                        end = hits[j].tokens.end;
+                        group.push(hits[j].clone());
+                        j += 1;
+                    }
+                }
             }
             k = j;
-            if let Some(m) = self.compose(&group, end, date) {
+            if let Some(mut m) = self.compose(&group, end, date) {
+                if named {
+                    m.kind = MentionKind::Person;
+                }
                 out.push(m);
             }
         }
@@ -238,6 +331,19 @@ impl ActorDicts {
         }
     }
 
+    /// Whether `h` names a country (its name or adjective, a three-letter code), not a place.
+    fn is_country_hit(&self, h: &Hit) -> bool {
+        if h.kind != LexKind::Actors || h.located {
+            return false;
+        }
+        let ph = &self.actors.phrases[h.phrase];
+        let code = ph
+            .code
+            .as_deref()
+            .or(self.actors.entries[ph.entry].code.as_deref());
+        matches!(ph.field, Field::Name | Field::Adj) && code.is_some_and(is_country_code)
+    }
+
     /// The code of an agent hit.
     fn agent_code(&self, h: &Hit) -> Option<String> {
         let ph = &self.agents.phrases[h.phrase];
@@ -246,10 +352,24 @@ impl ActorDicts {
             .or_else(|| self.agents.entries[ph.entry].code.clone())
     }
 
-    /// Resolves role phrases without a country ("the ministry" = `---GOV`) to the most
-    /// recent actor with that role (a role phrase after a possessive pronoun is dropped), first earlier in the sentence, then in `context` (earlier
-    /// sentences, most recent last; only the last 30 mentions are searched). Unresolved role
-    /// phrases are dropped: an unknown actor is not coded.
+    /// Resolves role phrases without a country ("the ministry" = `---GOV`). Rules, in order:
+    ///
+    /// - a titled unknown person ("President Askar Akayev", kind `Person`, code `---GOV`) is
+    ///   someone new: the most recent country in `context`, else the nearest country named
+    ///   in the sentence, with the title's role (`KGZGOV`); never a known person's code;
+    /// - a role after a possessive pronoun ("their forces") that is a clause subject takes the
+    ///   country of the nearest actor before it in the sentence ("Bosnian Serbs said their
+    ///   forces ..." = `BIHMIL`); elsewhere ("withdrew its troops") it is dropped;
+    /// - a bare role ("the president") is the most recent actor with that role earlier in the
+    ///   sentence, else a person with that role set off after a comma ("Qatar's emir, Sheikh
+    ///   Hamad"), else the most recent one in `context` (the last 30 mentions) unless the
+    ///   sentence names countries before the role and none of them is that actor's; failing
+    ///   that, the country in focus with that role: the sentence's own country before the
+    ///   role when it named another one than that actor's, else, for the sentence's first
+    ///   actor, the country most recently named in `context`.
+    ///
+    /// What is still unresolved is kept as `---ROLE` only when it is the sentence's first
+    /// actor (CAMEO's unknown country); otherwise it is dropped.
     pub fn resolve_roles(doc: &Doc, mentions: &mut Vec<Mention>, context: &[Mention]) {
         let mut k = 0;
         while k < mentions.len() {
@@ -257,28 +377,106 @@ impl ActorDicts {
                 k += 1;
                 continue;
             };
-            // "its ambassador", "their troops": the owner's own people, named elsewhere in the
-            // sentence; not an actor of their own here.
             let start = mentions[k].tokens.start;
-            if start > 0 && POSSESSIVE.contains(&doc.norm[start - 1].as_str()) {
-                mentions.remove(k);
-                continue;
-            }
-            let fits = |m: &Mention| {
-                !m.code.starts_with("---")
-                    && m.code.len() > 3
-                    && m.code[3..].starts_with(role.as_str())
+            // Token distance from the role phrase.
+            let at = |m: &Mention| {
+                if m.tokens.start >= start {
+                    m.tokens.start - start
+                } else {
+                    (start + 1).saturating_sub(m.tokens.end)
+                }
             };
-            let found = mentions[..k]
-                .iter()
-                .rev()
-                .find(|m| fits(m))
-                .or_else(|| context.iter().rev().take(30).find(|m| fits(m)))
-                .cloned();
+            let found: Option<(String, Vec<RuleRef>)> = if mentions[k].kind == MentionKind::Person {
+                // A titled unknown person: the most recent country in the article, then the
+                // nearest one in the sentence (in a lone sentence that is all there is; in an
+                // article, a country named with the person is as often the other side:
+                // "President Askar Akayev criticized Russia").
+                let near = mentions
+                    .iter()
+                    .enumerate()
+                    .filter(|&(i, m)| i != k && country_of(m).is_some())
+                    .min_by_key(|&(_, m)| at(m))
+                    .map(|(_, m)| m);
+                context
+                    .iter()
+                    .rev()
+                    .find(|m| country_of(m).is_some())
+                    .or(near)
+                    .and_then(|m| Some((format!("{}{role}", country_of(m)?), m.rules.clone())))
+            } else if start > 0 && POSSESSIVE.contains(&doc.norm[start - 1].as_str()) {
+                // "their forces had completed ...": the owner's own, named before it.
+                let own = is_subject(doc, &mentions[k].tokens)
+                    .then(|| {
+                        mentions[..k]
+                            .iter()
+                            .rev()
+                            .find_map(|m| Some((country_prefix(&m.code)?, m)))
+                    })
+                    .flatten()
+                    .map(|(c, m)| (format!("{c}{role}"), m.rules.clone()));
+                if own.is_none() {
+                    mentions.remove(k);
+                    continue;
+                }
+                own
+            } else {
+                let fits = |m: &Mention| {
+                    !m.code.starts_with("---")
+                        && m.code.len() > 3
+                        && m.code[3..].starts_with(role.as_str())
+                };
+                // Countries the sentence names before the role phrase (those after it are
+                // more often what is talked about: "the ministers discussed Venezuela").
+                let here: Vec<&str> = mentions[..k].iter().filter_map(country_of).collect();
+                // "Qatar's emir, Sheikh Hamad": the person named right after is the one.
+                let apposed = mentions.get(k + 1).filter(|m| {
+                    fits(m)
+                        && m.kind == MentionKind::Person
+                        && (mentions[k].tokens.end..m.tokens.start)
+                            .map(|g| doc.norm[g].as_str())
+                            .eq([","])
+                });
+                let in_context = context.iter().rev().take(30).find(|m| fits(m));
+                // The sentence names countries, none of them that actor's: someone else.
+                let conflict = in_context.is_some_and(|m| {
+                    !here.is_empty() && !country_prefix(&m.code).is_some_and(|c| here.contains(&c))
+                });
+                let from_context = || in_context.filter(|_| !conflict);
+                // The country in focus: the sentence's own when it names another one than the
+                // actor with the role; else the most recent one in the article.
+                let focus = || {
+                    if conflict {
+                        mentions[..k].iter().rev().find(|m| country_of(m).is_some())
+                    } else {
+                        context
+                            .iter()
+                            .rev()
+                            .take(30)
+                            .find(|m| country_of(m).is_some())
+                    }
+                };
+                mentions[..k]
+                    .iter()
+                    .rev()
+                    .find(|m| fits(m))
+                    .or(apposed)
+                    .or_else(from_context)
+                    .map(|m| (m.code.clone(), m.rules.clone()))
+                    .or_else(|| {
+                        // From the article, only for the sentence's first actor: later on, a
+                        // bare role given a country would stand nearer the verb than the real
+                        // target.
+                        if k > 0 && !conflict {
+                            return None;
+                        }
+                        let m = focus()?;
+                        Some((format!("{}{role}", country_of(m)?), m.rules.clone()))
+                    })
+            };
             match found {
-                Some(m) => {
-                    mentions[k].code = m.code;
-                    mentions[k].rules.extend(m.rules);
+                Some((code, rules)) => {
+                    mentions[k].code = code;
+                    mentions[k].rules.extend(rules);
                     k += 1;
                 }
                 // The sentence's first actor, with no owner found: CAMEO's unknown country
@@ -506,11 +704,23 @@ IGOPKO Peacekeepers
   name: peacekeepers; UN peacekeepers
 EGYOPPMUS Muslim Brotherhood
   name: Muslim Brotherhood
+KGZ Kyrgyzstan
+  name: Kyrgyzstan
+MAR Morocco
+  name: Morocco
+RUS Russia
+  name: Russia
+  adj: Russian
+BIH Bosnia
+  adj: Bosnian Serbs
+- Vladimir Putin
+  name: Putin
+  role RUSGOV: President
 ";
 
     const AGENTS: &str = "\
 GOV Government
-  name: officials; ambassador
+  name: officials; ambassador; president; king; prime minister; leader
   name GOVMIL: national security adviser
 MIL Military
   name: troops; forces; military
@@ -574,6 +784,114 @@ REB Rebels
         let mut m = d.mentions(&doc, 0..doc.tokens.len(), None);
         ActorDicts::resolve_roles(&doc, &mut m, &[]);
         m.into_iter().map(|m| m.code).collect()
+    }
+
+    /// Codes of sentences coded in turn, each with the mentions of those before as context.
+    fn codes_in(sentences: &[&str]) -> Vec<Vec<String>> {
+        let d = dicts();
+        let mut context = Vec::new();
+        let mut out = Vec::new();
+        for s in sentences {
+            let doc = doc(s);
+            let mut m = d.mentions(&doc, 0..doc.tokens.len(), None);
+            ActorDicts::resolve_roles(&doc, &mut m, &context);
+            out.push(m.iter().map(|m| m.code.clone()).collect());
+            context.extend(m);
+        }
+        out
+    }
+
+    #[test]
+    fn titled_unknown_person() {
+        // A title before an unknown name is a new person: not Putin, the last president.
+        assert_eq!(
+            codes_in(&[
+                "Kyrgyzstan held elections",
+                "The president met Putin",
+                "President Askar Akayev agreed to resign",
+            ]),
+            [vec!["KGZ"], vec!["KGZGOV", "RUSGOV"], vec!["KGZGOV"]]
+        );
+        // The country after "of", or a country adjective, is the person's.
+        assert_eq!(
+            codes("King Hassan of Morocco met Putin"),
+            ["MARGOV", "RUSGOV"]
+        );
+        assert_eq!(codes("Russian President Boris Yeltsin said"), ["RUSGOV"]);
+        // Else the most recent country in the article, before one named with the person.
+        assert_eq!(
+            codes_in(&[
+                "Kyrgyzstan held elections",
+                "President Askar Akayev criticized Russia"
+            ]),
+            [vec!["KGZ"], vec!["KGZGOV", "RUS"]]
+        );
+        // Else the nearest country in the sentence.
+        assert_eq!(
+            codes("Syria welcomed Prime Minister Mahendra Chaudhry"),
+            ["SYR", "SYRGOV"]
+        );
+        // No country anywhere: CAMEO's unknown country, as for a bare role.
+        assert_eq!(codes("President Askar Akayev resigned"), ["---GOV"]);
+        // A day after the title is not a name.
+        assert_eq!(
+            codes("Putin said the president Tuesday"),
+            ["RUSGOV", "RUSGOV"]
+        );
+    }
+
+    #[test]
+    fn role_phrase_refers_back() {
+        // The most recent actor with the role ...
+        assert_eq!(
+            codes_in(&["Putin met Syrian officials", "The president said"]),
+            [vec!["RUSGOV", "SYRGOV"], vec!["SYRGOV"]]
+        );
+        // ... but not one of another country when the sentence names a different one.
+        assert_eq!(
+            codes_in(&["Putin arrived", "In Kyrgyzstan the president resigned"]),
+            [vec!["RUSGOV"], vec!["KGZ", "KGZGOV"]]
+        );
+        // Countries after the role are what is talked about.
+        assert_eq!(
+            codes_in(&["Putin arrived", "The president discussed Syria"]),
+            [vec!["RUSGOV"], vec!["RUSGOV", "SYR"]]
+        );
+        // A person set off after a comma is the one with the role.
+        assert_eq!(
+            codes("Syria 's officials , Putin said"),
+            ["SYRGOV", "RUSGOV"]
+        );
+        assert_eq!(codes("The president , Putin , said"), ["RUSGOV", "RUSGOV"]);
+        assert_eq!(codes("The Russian leader said"), ["RUSGOV"]);
+    }
+
+    #[test]
+    fn possessive_agent() {
+        // Without a parse, a possessive role is not known to be a subject: dropped.
+        assert_eq!(
+            codes("Bosnian Serbs said their forces had completed"),
+            ["BIH"]
+        );
+        let d = dicts();
+        let mut doc = doc("Bosnian Serbs said their forces had completed");
+        doc.deprel = [
+            "amod",
+            "nsubj",
+            "root",
+            "nmod:poss",
+            "nsubj",
+            "aux",
+            "ccomp",
+        ]
+        .map(String::from)
+        .to_vec();
+        let mut m = d.mentions(&doc, 0..doc.tokens.len(), None);
+        ActorDicts::resolve_roles(&doc, &mut m, &[]);
+        let c: Vec<&str> = m.iter().map(|m| m.code.as_str()).collect();
+        assert_eq!(c, ["BIH", "BIHMIL"]);
+        // Not a subject ("pulled its troops from"): dropped, as before.
+        assert_eq!(codes("Iraq pulled its troops from Syria"), ["IRQ", "SYR"]);
     }
 
     #[test]
