@@ -5,17 +5,12 @@
 
 use crate::error::IngestError;
 use crate::record::to_raw;
-use crate::stream::Ctx;
-use dyad_core::{Origin, RawArticle, SourceHints};
+use crate::stream::Stream;
+use dyad_core::{Origin, RawArticle};
 use std::io::BufRead;
-use std::rc::Rc;
 
 pub struct JsonDoc {
-    path: String,
-    reader: Box<dyn BufRead>,
-    ctx: Rc<Ctx>,
-    hints: SourceHints,
-    gzip: bool,
+    s: Stream,
     /// Inside the top-level array (false for a single object).
     array: Option<bool>,
     line: u64,
@@ -35,19 +30,9 @@ enum Element {
 }
 
 impl JsonDoc {
-    pub fn new(
-        path: String,
-        reader: Box<dyn BufRead>,
-        ctx: Rc<Ctx>,
-        hints: SourceHints,
-        gzip: bool,
-    ) -> Self {
+    pub fn new(s: Stream) -> Self {
         JsonDoc {
-            path,
-            reader,
-            ctx,
-            hints,
-            gzip,
+            s,
             array: None,
             line: 1,
             records: 0,
@@ -57,14 +42,14 @@ impl JsonDoc {
 
     fn byte(&mut self) -> std::io::Result<Option<u8>> {
         let b = loop {
-            match self.reader.fill_buf() {
+            match self.s.reader.fill_buf() {
                 Ok(buf) => break buf.first().copied(),
                 Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
                 Err(e) => return Err(e),
             }
         };
         if let Some(b) = b {
-            self.reader.consume(1);
+            self.s.reader.consume(1);
             if b == b'\n' {
                 self.line += 1;
             }
@@ -166,7 +151,7 @@ impl Iterator for JsonDoc {
         if self.done {
             return None;
         }
-        let limit = usize::try_from(self.ctx.opts.max_bytes).unwrap_or(usize::MAX);
+        let limit = usize::try_from(self.s.ctx.opts.max_bytes).unwrap_or(usize::MAX);
         match self.next_element(limit) {
             Ok(Element::End) => {
                 self.done = true;
@@ -179,7 +164,7 @@ impl Iterator for JsonDoc {
                 self.records += 1;
                 let n = self.records;
                 let err = |message: String| IngestError::Record {
-                    path: self.path.clone(),
+                    path: self.s.path.clone(),
                     line,
                     message: format!("record {n}: {message}"),
                 };
@@ -193,24 +178,20 @@ impl Iterator for JsonDoc {
                     Err(e) => return Some(Err(err(format!("invalid JSON: {e}")))),
                 };
                 let origin = Origin {
-                    path: self.path.clone(),
+                    path: self.s.path.clone(),
                     record: Some(n),
                 };
-                Some(to_raw(&value, &self.ctx.opts.fields, origin, &self.hints).map_err(err))
+                Some(to_raw(&value, &self.s.ctx.opts.fields, origin, &self.s.hints).map_err(err))
             }
             Err(message) => {
                 self.done = true;
-                Some(Err(if self.gzip {
-                    IngestError::Broken {
-                        path: self.path.clone(),
-                        at: format!("line {}", self.line),
-                        records: self.records,
-                        gzip: true,
-                        source: std::io::Error::other(message),
-                    }
+                Some(Err(if self.s.gzip {
+                    let at = format!("line {}", self.line);
+                    self.s
+                        .broken(at, self.records, std::io::Error::other(message))
                 } else {
                     IngestError::Record {
-                        path: self.path.clone(),
+                        path: self.s.path.clone(),
                         line: self.line,
                         message,
                     }

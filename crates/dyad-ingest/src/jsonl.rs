@@ -5,17 +5,11 @@
 use crate::bounded::{read_line, Line};
 use crate::error::IngestError;
 use crate::record::to_raw;
-use crate::stream::Ctx;
-use dyad_core::{Origin, RawArticle, SourceHints};
-use std::io::BufRead;
-use std::rc::Rc;
+use crate::stream::Stream;
+use dyad_core::{Origin, RawArticle};
 
 pub struct JsonLines {
-    path: String,
-    reader: Box<dyn BufRead>,
-    ctx: Rc<Ctx>,
-    hints: SourceHints,
-    gzip: bool,
+    s: Stream,
     line: u64,
     records: u64,
     buf: Vec<u8>,
@@ -23,19 +17,9 @@ pub struct JsonLines {
 }
 
 impl JsonLines {
-    pub fn new(
-        path: String,
-        reader: Box<dyn BufRead>,
-        ctx: Rc<Ctx>,
-        hints: SourceHints,
-        gzip: bool,
-    ) -> Self {
+    pub fn new(s: Stream) -> Self {
         JsonLines {
-            path,
-            reader,
-            ctx,
-            hints,
-            gzip,
+            s,
             line: 0,
             records: 0,
             buf: Vec::new(),
@@ -48,19 +32,14 @@ impl Iterator for JsonLines {
     type Item = Result<RawArticle, IngestError>;
 
     fn next(&mut self) -> Option<Self::Item> {
-        let limit = usize::try_from(self.ctx.opts.max_bytes).unwrap_or(usize::MAX);
+        let limit = usize::try_from(self.s.ctx.opts.max_bytes).unwrap_or(usize::MAX);
         while !self.done {
-            let line = match read_line(&mut *self.reader, &mut self.buf, limit) {
+            let line = match read_line(&mut *self.s.reader, &mut self.buf, limit) {
                 Ok(l) => l,
                 Err(source) => {
                     self.done = true;
-                    return Some(Err(IngestError::Broken {
-                        path: self.path.clone(),
-                        at: format!("line {}", self.line + 1),
-                        records: self.records,
-                        gzip: self.gzip,
-                        source,
-                    }));
+                    let at = format!("line {}", self.line + 1);
+                    return Some(Err(self.s.broken(at, self.records, source)));
                 }
             };
             self.line += 1;
@@ -79,7 +58,7 @@ impl Iterator for JsonLines {
                 continue;
             }
             let err = |message: String| IngestError::Record {
-                path: self.path.clone(),
+                path: self.s.path.clone(),
                 line: self.line,
                 message,
             };
@@ -93,11 +72,13 @@ impl Iterator for JsonLines {
                 Err(e) => return Some(Err(err(format!("invalid JSON: {e}")))),
             };
             let origin = Origin {
-                path: self.path.clone(),
+                path: self.s.path.clone(),
                 record: Some(self.line),
             };
             self.records += 1;
-            return Some(to_raw(&value, &self.ctx.opts.fields, origin, &self.hints).map_err(err));
+            return Some(
+                to_raw(&value, &self.s.ctx.opts.fields, origin, &self.s.hints).map_err(err),
+            );
         }
         None
     }

@@ -119,6 +119,30 @@ fn walk_dir(dir: &Path, out: &mut Vec<PathBuf>) {
     }
 }
 
+/// An opened input that a container reader (JSON, JSON Lines, WARC) reads record by record:
+/// its name in messages, its bytes, the run's options and the hints for its articles.
+pub struct Stream {
+    pub path: String,
+    pub reader: Box<dyn std::io::BufRead>,
+    pub ctx: Rc<Ctx>,
+    pub hints: SourceHints,
+    /// Inside a gzip stream.
+    pub gzip: bool,
+}
+
+impl Stream {
+    /// The input broke at `at` (a read error) after `records` articles.
+    pub fn broken(&self, at: String, records: u64, source: std::io::Error) -> IngestError {
+        IngestError::Broken {
+            path: self.path.clone(),
+            at,
+            records,
+            gzip: self.gzip,
+            source,
+        }
+    }
+}
+
 /// Shared state of one run: the options and the HTTP client (built on first use).
 pub struct Ctx {
     pub opts: Options,
@@ -281,21 +305,20 @@ fn open(
                 hints,
             );
         }
-        Kind::Warc => Box::new(Warc::new(src.path, buffered(reader), ctx2, hints, src.gzip)),
-        Kind::JsonLines => Box::new(JsonLines::new(
-            src.path,
-            buffered(reader),
-            ctx2,
-            hints,
-            src.gzip,
-        )),
-        Kind::JsonDoc => Box::new(JsonDoc::new(
-            src.path,
-            buffered(reader),
-            ctx2,
-            hints,
-            src.gzip,
-        )),
+        Kind::Warc | Kind::JsonLines | Kind::JsonDoc => {
+            let stream = Stream {
+                path: src.path,
+                reader: buffered(reader),
+                ctx: ctx2,
+                hints,
+                gzip: src.gzip,
+            };
+            match kind {
+                Kind::Warc => Box::new(Warc::new(stream)),
+                Kind::JsonLines => Box::new(JsonLines::new(stream)),
+                _ => Box::new(JsonDoc::new(stream)),
+            }
+        }
         Kind::UrlList => Box::new(UrlList::new(
             src.path,
             buffered(reader),

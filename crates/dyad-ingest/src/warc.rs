@@ -10,11 +10,10 @@ use crate::bounded::{read_line, Line};
 use crate::dates::parse_date;
 use crate::error::IngestError;
 use crate::httpmsg;
-use crate::stream::Ctx;
+use crate::stream::Stream;
 use dyad_core::article::Format;
-use dyad_core::{Origin, RawArticle, SourceHints};
-use std::io::{BufRead, Read};
-use std::rc::Rc;
+use dyad_core::{Origin, RawArticle};
+use std::io::Read;
 
 /// Header lines longer than this are broken records.
 const MAX_HEADER_LINE: usize = 64 * 1024;
@@ -22,11 +21,7 @@ const MAX_HEADER_LINE: usize = 64 * 1024;
 const MAX_HEADERS: usize = 1000;
 
 pub struct Warc {
-    path: String,
-    reader: Box<dyn BufRead>,
-    ctx: Rc<Ctx>,
-    hints: SourceHints,
-    gzip: bool,
+    s: Stream,
     /// Records started so far (the current one's number).
     record: u64,
     /// Articles produced.
@@ -46,19 +41,9 @@ enum Outcome {
 }
 
 impl Warc {
-    pub fn new(
-        path: String,
-        reader: Box<dyn BufRead>,
-        ctx: Rc<Ctx>,
-        hints: SourceHints,
-        gzip: bool,
-    ) -> Self {
+    pub fn new(s: Stream) -> Self {
         Warc {
-            path,
-            reader,
-            ctx,
-            hints,
-            gzip,
+            s,
             record: 0,
             articles: 0,
             offset: 0,
@@ -68,7 +53,7 @@ impl Warc {
     }
 
     fn line(&mut self, buf: &mut Vec<u8>) -> std::io::Result<Option<bool>> {
-        match read_line(&mut *self.reader, buf, MAX_HEADER_LINE)? {
+        match read_line(&mut *self.s.reader, buf, MAX_HEADER_LINE)? {
             Line::Eof => Ok(None),
             Line::Line { cut, consumed } => {
                 self.offset += consumed;
@@ -82,13 +67,7 @@ impl Warc {
 
     fn broken(&mut self, at: String, source: std::io::Error) -> IngestError {
         self.done = true;
-        IngestError::Broken {
-            path: self.path.clone(),
-            at,
-            records: self.articles,
-            gzip: self.gzip,
-            source,
-        }
+        self.s.broken(at, self.articles, source)
     }
 
     /// Skips lines up to the next `WARC/1.` line (kept in `pending`).
@@ -200,9 +179,9 @@ impl Warc {
         let wanted = (wtype == "response" && ctype.starts_with("application/http"))
             || (wtype == "resource" && is_text_type(&ctype))
             || (wtype == "conversion" && is_text_type(&ctype));
-        let limit = self.ctx.opts.max_bytes;
+        let limit = self.s.ctx.opts.max_bytes;
         if !wanted || len > limit.saturating_add(64 * 1024) {
-            let skipped = std::io::copy(&mut (&mut self.reader).take(len), &mut std::io::sink())
+            let skipped = std::io::copy(&mut (&mut self.s.reader).take(len), &mut std::io::sink())
                 .map_err(|e| self.broken(format!("record {n}"), e))?;
             self.offset += skipped;
             if skipped < len {
@@ -220,7 +199,7 @@ impl Warc {
             )));
         }
         let mut block = Vec::new();
-        let got = (&mut self.reader)
+        let got = (&mut self.s.reader)
             .take(len)
             .read_to_end(&mut block)
             .map_err(|e| self.broken(format!("record {n}"), e))?;
@@ -228,7 +207,7 @@ impl Warc {
         if (got as u64) < len {
             return Err(self.short(n, len, got as u64));
         }
-        let mut hints = self.hints.clone();
+        let mut hints = self.s.hints.clone();
         if let Some(uri) = get("WARC-Target-URI") {
             hints.url = Some(uri.trim_matches(['<', '>']).to_string());
         }
@@ -278,7 +257,7 @@ impl Warc {
             )));
         }
         let origin = Origin {
-            path: self.path.clone(),
+            path: self.s.path.clone(),
             record: Some(n),
         };
         Ok(Some((
@@ -332,7 +311,7 @@ impl Iterator for Warc {
                 }
                 Ok(Some((record, offset, Outcome::Bad(message)))) => {
                     return Some(Err(IngestError::Warc {
-                        path: self.path.clone(),
+                        path: self.s.path.clone(),
                         record,
                         offset,
                         message,
