@@ -136,43 +136,17 @@ fn country_prefix(code: &str) -> Option<&str> {
     (p.chars().all(|c| c.is_ascii_uppercase()) && !NOT_COUNTRIES.contains(&p)).then_some(p)
 }
 
-/// Capitalised words after a title that are not a name ("the president Tuesday").
-const NOT_NAMES: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "i",
-    "the",
-    "a",
-    "an",
-    "and",
-    "but",
-    "in",
-    "on",
-    "of",
-    "for",
-];
+/// Capitalised words after a title that are not a name, besides month and weekday names
+/// ("the president Tuesday").
+const NOT_NAMES: &[&str] = &["i", "the", "a", "an", "and", "but", "in", "on", "of", "for"];
 
 /// Whether token `i` begins a proper name: a proper noun when the text is tagged, and not a
 /// day, month or function word.
 fn is_name(doc: &Doc, i: usize) -> bool {
-    !NOT_NAMES.contains(&doc.norm[i].as_str()) && doc.upos.get(i).is_none_or(|u| u == "PROPN")
+    let w = doc.norm[i].as_str();
+    !NOT_NAMES.contains(&w)
+        && !dyad_core::calendar::is_calendar_name(w)
+        && doc.upos.get(i).is_none_or(|u| u == "PROPN")
 }
 
 /// The country of `m` when `m` names one (a country, or a body of one), not a person.

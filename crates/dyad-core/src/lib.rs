@@ -2,6 +2,7 @@
 //! mentions, events and diagnostics. No I/O lives here; every other crate depends on this one.
 
 pub mod article;
+pub mod calendar;
 pub mod conllu;
 pub mod diag;
 pub mod dictfile;

@@ -151,10 +151,6 @@ fn is_short(s: &str) -> bool {
     words(s) <= 6
 }
 
-const MONTHS: &[&str] = &[
-    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-];
-
 /// A time of day ("8:14 am", "14:05"), or a short line holding a month and a four-digit year,
 /// or a numeric date ("17/07/2018", "2018-07-17"): the timestamp line of a comment.
 fn is_timestamp(s: &str) -> bool {
@@ -172,9 +168,11 @@ fn is_timestamp(s: &str) -> bool {
         .split(|c: char| !c.is_ascii_digit())
         .any(|d| d.len() == 4 && (d.starts_with("19") || d.starts_with("20")));
     let lower = t.to_lowercase();
-    let has_month = lower
-        .split(|c: char| !c.is_alphabetic())
-        .any(|w| w.len() >= 3 && MONTHS.iter().any(|m| w.starts_with(m)));
+    let has_month = lower.split(|c: char| !c.is_alphabetic()).any(|w| {
+        dyad_core::calendar::MONTH_NAMES
+            .iter()
+            .any(|m| w.starts_with(&m[..3]))
+    });
     // "17/07/2018", "2018-07-17", "12.3.19"; not a phone number ("02-751-1500": a date has
     // no three-digit part and its middle part is a day or a month).
     let numeric_date = t.split_whitespace().any(|w| {

@@ -22,44 +22,12 @@ pub struct Dateline {
 /// How many tokens at the start of an article may hold its dateline.
 const DATELINE_TOKENS: usize = 60;
 
-const MONTHS: &[(&str, u32)] = &[
-    ("jan", 1),
-    ("feb", 2),
-    ("mar", 3),
-    ("apr", 4),
-    ("may", 5),
-    ("jun", 6),
-    ("jul", 7),
-    ("aug", 8),
-    ("sep", 9),
-    ("oct", 10),
-    ("nov", 11),
-    ("dec", 12),
-];
-
 fn month(w: &str) -> Option<u32> {
     let w = w.trim_end_matches('.');
     if !w.starts_with(|c: char| c.is_uppercase()) || w.len() < 3 {
         return None;
     }
-    let l = w.to_lowercase();
-    let full = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
-    let (abbr, m) = MONTHS.iter().find(|(a, _)| l.starts_with(a))?;
-    let ok = full[(*m - 1) as usize].starts_with(&l) || l == "sept" || l.len() == abbr.len();
-    ok.then_some(*m)
+    dyad_core::calendar::month_by_prefix(&w.to_lowercase())
 }
 
 /// "Reuters" in "(Reuters)": one to three capitalized words.

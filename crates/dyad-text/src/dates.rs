@@ -4,44 +4,7 @@
 //! also reads the article date from a dateline ("MOSCOW, March 18, 2021 --").
 
 use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
-use dyad_core::{Timex, TimexPrecision};
-
-const MONTHS: &[(&str, u32)] = &[
-    ("january", 1),
-    ("jan", 1),
-    ("february", 2),
-    ("feb", 2),
-    ("march", 3),
-    ("mar", 3),
-    ("april", 4),
-    ("apr", 4),
-    ("may", 5),
-    ("june", 6),
-    ("jun", 6),
-    ("july", 7),
-    ("jul", 7),
-    ("august", 8),
-    ("aug", 8),
-    ("september", 9),
-    ("sept", 9),
-    ("sep", 9),
-    ("october", 10),
-    ("oct", 10),
-    ("november", 11),
-    ("nov", 11),
-    ("december", 12),
-    ("dec", 12),
-];
-
-const WEEKDAYS: &[(&str, Weekday)] = &[
-    ("monday", Weekday::Mon),
-    ("tuesday", Weekday::Tue),
-    ("wednesday", Weekday::Wed),
-    ("thursday", Weekday::Thu),
-    ("friday", Weekday::Fri),
-    ("saturday", Weekday::Sat),
-    ("sunday", Weekday::Sun),
-];
+use dyad_core::{calendar, Timex, TimexPrecision};
 
 const NUMBER_WORDS: &[(&str, u32)] = &[
     ("a", 1),
@@ -64,7 +27,7 @@ const NUMBER_WORDS: &[(&str, u32)] = &[
 fn month_of(raw: &str) -> Option<u32> {
     let w = raw.trim_end_matches('.');
     let lower = w.to_lowercase();
-    let m = MONTHS.iter().find(|(n, _)| *n == lower)?.1;
+    let m = calendar::month_number(&lower)?;
     if !w.starts_with(|c: char| c.is_uppercase()) {
         return None;
     }
@@ -72,7 +35,8 @@ fn month_of(raw: &str) -> Option<u32> {
 }
 
 fn weekday_of(lower: &str) -> Option<Weekday> {
-    WEEKDAYS.iter().find(|(n, _)| *n == lower).map(|x| x.1)
+    let i = calendar::WEEKDAY_NAMES.iter().position(|n| *n == lower)?;
+    Weekday::try_from(i as u8).ok()
 }
 
 fn day_of(raw: &str) -> Option<u32> {
