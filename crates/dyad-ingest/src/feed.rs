@@ -155,13 +155,7 @@ impl Iterator for FeedItems {
     type Item = Result<dyad_core::RawArticle, IngestError>;
 
     fn next(&mut self) -> Option<Self::Item> {
-        loop {
-            if let Some(cur) = &mut self.current {
-                if let Some(x) = cur.next() {
-                    return Some(x);
-                }
-                self.current = None;
-            }
+        crate::stream::drain_then_open(&mut self.current, || {
             let (n, item) = self.items.next()?;
             let Some(link) = item.link else {
                 return Some(Err(IngestError::Feed {
@@ -173,11 +167,8 @@ impl Iterator for FeedItems {
             let mut hints = self.hints.clone();
             hints.title = item.title.or(hints.title);
             hints.published = item.date.or(hints.published);
-            match self.ctx.fetch_items(&url, hints, self.depth + 1) {
-                Ok(items) => self.current = Some(items),
-                Err(e) => return Some(Err(e)),
-            }
-        }
+            Some(self.ctx.fetch_items(&url, hints, self.depth + 1))
+        })
     }
 }
 

@@ -34,6 +34,25 @@ const DIR_EXTENSIONS: &[&str] = &[
 /// A stream of articles (or errors) from one input.
 pub type Items = Box<dyn Iterator<Item = Result<RawArticle, IngestError>>>;
 
+/// The next item of a stream of streams (inputs, feed items, listed URLs): what is left of
+/// `current`, then the streams `open` gives one at a time. `open` returns `None` when there
+/// are no more, and an error to report as the next item.
+pub(crate) fn drain_then_open(
+    current: &mut Option<Items>,
+    mut open: impl FnMut() -> Option<Result<Items, IngestError>>,
+) -> Option<Result<RawArticle, IngestError>> {
+    loop {
+        if let Some(x) = current.as_mut().and_then(Iterator::next) {
+            return Some(x);
+        }
+        *current = None;
+        match open()? {
+            Ok(items) => *current = Some(items),
+            Err(e) => return Some(Err(e)),
+        }
+    }
+}
+
 /// How to read inputs.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Options {
@@ -462,18 +481,9 @@ impl Iterator for Articles {
     type Item = Result<RawArticle, IngestError>;
 
     fn next(&mut self) -> Option<Self::Item> {
-        loop {
-            if let Some(cur) = &mut self.current {
-                if let Some(x) = cur.next() {
-                    return Some(x);
-                }
-                self.current = None;
-            }
+        drain_then_open(&mut self.current, || {
             let input = self.inputs.pop_front()?;
-            match self.ctx.open_input(input) {
-                Ok(items) => self.current = Some(items),
-                Err(e) => return Some(Err(e)),
-            }
-        }
+            Some(self.ctx.open_input(input))
+        })
     }
 }

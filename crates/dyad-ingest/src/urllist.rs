@@ -49,13 +49,7 @@ impl Iterator for UrlList {
 
     fn next(&mut self) -> Option<Self::Item> {
         let mut buf = Vec::new();
-        loop {
-            if let Some(cur) = &mut self.current {
-                if let Some(x) = cur.next() {
-                    return Some(x);
-                }
-                self.current = None;
-            }
+        crate::stream::drain_then_open(&mut self.current, || loop {
             if self.done {
                 return None;
             }
@@ -94,10 +88,7 @@ impl Iterator for UrlList {
             }
             let mut hints = self.hints.clone();
             hints.url = None;
-            match self.ctx.fetch_items(url, hints, self.depth + 1) {
-                Ok(items) => self.current = Some(items),
-                Err(e) => return Some(Err(e)),
-            }
-        }
+            return Some(self.ctx.fetch_items(url, hints, self.depth + 1));
+        })
     }
 }
