@@ -169,17 +169,23 @@ impl<'a> Coder<'a> {
             let passive = is_passive(norm, range.start, i);
             // Patterns anchored on the token's form, then those on its lemma ("+overtake"
             // for "overtook" when the inflector does not know the form).
-            let mut candidates: Vec<usize> = self.verbs.anchored_at(&norm[i]).to_vec();
-            if let Some(l) = doc.lemma.get(i) {
-                let l = l.to_lowercase();
-                if l != norm[i] {
-                    for &p in self.verbs.anchored_at(&l) {
-                        if !candidates.contains(&p) {
-                            candidates.push(p);
-                        }
-                    }
+            // (No allocation on this per-token path unless the lemma has capitals.)
+            let by_form = self.verbs.anchored_at(&norm[i]);
+            let lemma = doc.lemma.get(i).map(|l| {
+                if l.chars().any(char::is_uppercase) {
+                    std::borrow::Cow::Owned(l.to_lowercase())
+                } else {
+                    std::borrow::Cow::Borrowed(l.as_str())
                 }
-            }
+            });
+            let by_lemma = match &lemma {
+                Some(l) if **l != *norm[i] => self.verbs.anchored_at(l),
+                _ => &[],
+            };
+            let candidates = by_form
+                .iter()
+                .chain(by_lemma.iter().filter(|p| !by_form.contains(p)))
+                .copied();
             for p in candidates {
                 let pat = &self.verbs.patterns[p];
                 let m = pat.match_with(norm, &doc.lemma, i, range.end).or_else(|| {
