@@ -2,15 +2,10 @@
 //! `dyad clean --explain`: kept blocks, dropped blocks with their reasons; `DYAD_BLESS=1`
 //! rewrites the snapshots) and on the real scraped pages in `../shared/examples/`.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+mod common;
 
-fn dyad(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_dyad"))
-        .args(args)
-        .output()
-        .expect("run dyad")
-}
+use common::{dyad, stdout};
+use std::path::{Path, PathBuf};
 
 fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/clean")
@@ -22,10 +17,6 @@ fn fixture(name: &str) -> String {
         .to_str()
         .expect("utf-8 path")
         .to_string()
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8(o.stdout.clone()).expect("utf-8 output")
 }
 
 fn explain(name: &str) -> (String, Option<i32>) {

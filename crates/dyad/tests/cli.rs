@@ -1,43 +1,9 @@
 //! `dyad` command-line tests: the binary is run on real files, as a user would.
 
-use std::path::{Path, PathBuf};
+mod common;
+
+use common::{dyad, repo, Workdir};
 use std::process::{Command, Output, Stdio};
-
-/// A scratch directory for one test, removed when dropped.
-struct Workdir {
-    dir: PathBuf,
-}
-
-impl Workdir {
-    fn new(name: &str) -> Workdir {
-        let dir = std::env::temp_dir().join(format!("dyad-cli-{name}-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).unwrap();
-        Workdir { dir }
-    }
-    fn write(&self, name: &str, bytes: &[u8]) -> PathBuf {
-        let p = self.dir.join(name);
-        std::fs::write(&p, bytes).unwrap();
-        p
-    }
-}
-
-impl Drop for Workdir {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.dir);
-    }
-}
-
-fn dyad(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_dyad"))
-        .args(args)
-        .output()
-        .expect("run dyad")
-}
-
-fn repo() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
 
 const CONTRACT: &[&str] = &[
     "schema_version",

@@ -1,15 +1,10 @@
 //! The language layer through the CLI: `dyad parse`, `dyad eval parse`, `dyad bench parse`,
 //! and a clear error for a bad model file.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+mod common;
 
-fn dyad(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_dyad"))
-        .args(args)
-        .output()
-        .expect("run dyad")
-}
+use common::dyad;
+use std::path::{Path, PathBuf};
 
 fn tiny() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../dyad-parse/tests/data/tiny.conllu")
