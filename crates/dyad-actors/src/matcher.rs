@@ -51,6 +51,71 @@ const ENVOY_WORDS: &[&str] = &[
     "diplomats",
 ];
 
+/// Prepositions after which an agent at home where it is takes the place's country, like "in":
+/// "university students throughout Indonesia" (`IDNEDU`), "farmers across France".
+const IN_PREPS: &[&str] = &["in", "throughout", "across"];
+
+/// Nouns that count people in a quantity phrase before a group ("thousands of Iraqi Kurds",
+/// "a group of Moroccan diplomats"): the phrase is part of the mention.
+const QUANTITY_NOUNS: &[&str] = &[
+    "thousands",
+    "hundreds",
+    "dozens",
+    "scores",
+    "millions",
+    "tens",
+    "handful",
+    "group",
+    "groups",
+    "number",
+    "band",
+    "crowd",
+    "crowds",
+    "busloads",
+];
+
+/// Number words of a quantity ("five hundred Ugandan rebels").
+const NUMBER_WORDS: &[&str] = &[
+    "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+    "fifteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+    "hundred", "thousand", "million", "several", "dozen", "few", "many",
+];
+
+/// Words before a number that make it approximate ("some 500,000", "up to 100", "more than
+/// 1,000").
+const ABOUT_WORDS: &[&str] = &[
+    "some",
+    "about",
+    "around",
+    "nearly",
+    "almost",
+    "over",
+    "approximately",
+    "roughly",
+    "estimated",
+];
+
+/// Two-word approximations before a number.
+const ABOUT_PAIRS: &[[&str; 2]] = &[
+    ["up", "to"],
+    ["more", "than"],
+    ["at", "least"],
+    ["less", "than"],
+    ["fewer", "than"],
+    ["as", "many"],
+];
+
+/// Participles after a hyphen that make a country or body word a description of a place
+/// ("the Israeli-occupied West Bank", "rebel-held areas"), not an actor.
+const PLACE_PARTICIPLES: &[&str] = &[
+    "occupied",
+    "held",
+    "controlled",
+    "ruled",
+    "administered",
+    "annexed",
+];
+
 /// Roles that do not take the country after "from": armed forces are withdrawn from places.
 const FROM_EXCLUDED: &[&str] = &["MIL", "UAF"];
 
@@ -166,6 +231,58 @@ fn is_subject(doc: &Doc, r: &Range<usize>) -> bool {
     })
 }
 
+/// Whether the word `w` is a number that counts people: digits ("100", "500,000", not a year such
+/// as "1991") or a number word ("five", "hundred").
+fn is_count(w: &str) -> bool {
+    if NUMBER_WORDS.contains(&w) {
+        return true;
+    }
+    let digits = w.chars().filter(char::is_ascii_digit).count();
+    let year = w.len() == 4 && (w.starts_with("19") || w.starts_with("20"));
+    digits > 0
+        && !year
+        && w.chars()
+            .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+}
+
+/// Where a quantity phrase before the mention starting at `start` begins ("Tens of thousands
+/// of", "Some 500,000", "Up to 100", "a group of"), not before `floor`; `start` if there is
+/// none. Years are not quantities.
+fn quantity_start(doc: &Doc, floor: usize, start: usize) -> usize {
+    let w = |i: usize| doc.norm[i].as_str();
+    let mut j = start;
+    let mut counted = false;
+    loop {
+        if j >= floor + 2 && w(j - 1) == "of" && QUANTITY_NOUNS.contains(&w(j - 2)) {
+            j -= 2;
+            counted = true;
+        } else if j > floor && is_count(w(j - 1)) {
+            j -= 1;
+            counted = true;
+        } else {
+            break;
+        }
+    }
+    if !counted {
+        return start;
+    }
+    if j >= floor + 2
+        && ABOUT_PAIRS
+            .iter()
+            .any(|[a, b]| w(j - 2) == *a && w(j - 1) == *b)
+    {
+        j -= 2;
+    } else if j > floor && ABOUT_WORDS.contains(&w(j - 1)) {
+        j -= 1;
+        if j > floor && w(j - 1) == "an" {
+            j -= 1;
+        }
+    } else if j > floor && matches!(w(j - 1), "a" | "an") {
+        j -= 1;
+    }
+    j
+}
+
 impl ActorDicts {
     /// Mentions in tokens `range` of `doc`, coded for `date` (the article date, if known).
     pub fn mentions(
@@ -198,7 +315,7 @@ impl ActorDicts {
                     [prep, rest @ ..] if prev_agent => {
                         self.place_join(doc, &group, prep, rest, &hits[j])
                     }
-                    _ => false,
+                    _ => self.modified_agent(doc, &group, end, &hits[j]),
                 };
                 if !joined || (hits[j].located && !prev_agent) {
                     break;
@@ -246,10 +363,47 @@ impl ActorDicts {
                 if named {
                     m.kind = MentionKind::Person;
                 }
+                // "Thousands of Iraqi Kurds", "Up to 100 ethnic Albanians": the quantity
+                // phrase belongs to the mention (the parse often makes it the subject).
+                if m.kind != MentionKind::Person {
+                    let floor = out
+                        .last()
+                        .map_or(range.start, |p: &Mention| p.tokens.end)
+                        .max(range.start);
+                    m.tokens.start = quantity_start(doc, floor, m.tokens.start);
+                }
                 out.push(m);
             }
         }
         out
+    }
+
+    /// Whether the country word ending `group` takes the agent `next` across the modifiers
+    /// between them (from token `end`): "Angry French paper workers" (`FRALAB`), "Ibo
+    /// traditional elders" (`NGACVL`). One or two words, each an adjective or a lower-case
+    /// noun in the tagged text; without tags, never.
+    fn modified_agent(&self, doc: &Doc, group: &[Hit], end: usize, next: &Hit) -> bool {
+        let Some(last) = group.last() else {
+            return false;
+        };
+        if next.kind != LexKind::Agents
+            || last.kind != LexKind::Actors
+            || group.iter().any(|h| h.kind == LexKind::Agents)
+            || !self.is_country_hit(last)
+        {
+            return false;
+        }
+        let gap = end..next.tokens.start;
+        (1..=2).contains(&gap.len())
+            && gap.clone().all(|g| {
+                let text = doc.token_text(g);
+                let lower = !is_capitalized(text);
+                text.chars().all(char::is_alphabetic)
+                    && doc
+                        .upos
+                        .get(g)
+                        .is_some_and(|u| u == "ADJ" || (u == "NOUN" && lower))
+            })
     }
 
     /// Whether an agent group with no actor yet ("a court", "exiled dissidents") takes the
@@ -281,6 +435,9 @@ impl ActorDicts {
             ["the", r @ ..] => r,
             r => r,
         };
+        // "doctors from two American aid groups": a count is no barrier.
+        let counted = rest.iter().take_while(|w| is_count(w)).count();
+        let rest = &rest[counted..];
         if !matches!(rest, [] | [_, "-", _]) {
             return false;
         }
@@ -299,7 +456,7 @@ impl ActorDicts {
             .iter()
             .any(|w| ENVOY_WORDS.contains(&w.norm.as_str()));
         match prep {
-            "in" => IN_ROLES.contains(&role) && !envoy,
+            p if IN_PREPS.contains(&p) => IN_ROLES.contains(&role) && !envoy,
             "from" => !FROM_EXCLUDED.contains(&role),
             _ => false,
         }
@@ -503,11 +660,16 @@ impl ActorDicts {
                         && LOCATIVE.contains(&doc.norm[i - 1].as_str());
                     // A role word at the head of a hyphenated modifier ("military-ruled
                     // Myanmar", "government-held areas") names no one.
-                    let modifier = kind == LexKind::Agents
-                        && i + len + 1 < range.end
+                    let hyphened = i + len + 1 < range.end
                         && doc.norm[i + len] == "-"
                         && !doc.tokens[i + len - 1].space_after
                         && !doc.tokens[i + len].space_after;
+                    // A country or body heading a place participle ("the Israeli-occupied
+                    // West Bank") describes the place: "US-led" or "Iranian-backed" still
+                    // name their actor.
+                    let modifier = hyphened
+                        && (kind == LexKind::Agents
+                            || PLACE_PARTICIPLES.contains(&doc.norm[i + len + 1].as_str()));
                     if !modifier {
                         hits.push(Hit {
                             tokens: i..i + len,
@@ -668,7 +830,7 @@ MMR Myanmar
   name: Myanmar
 NGA Nigeria
   name: Nigeria
-  adj: Nigerian
+  adj: Nigerian; Ibo
 SYR Syria
   name: Syria
   adj: Syrian
@@ -687,6 +849,19 @@ RUS Russia
   adj: Russian
 BIH Bosnia
   adj: Bosnian Serbs
+IDN Indonesia
+  name: Indonesia
+FRA France
+  name: France
+  adj: French
+ISR Israel
+  name: Israel
+  adj: Israeli
+PSE Palestine
+  name: West Bank
+  adj: Palestinian; Palestinians
+USA United States
+  adj: American
 - Vladimir Putin
   name: Putin
   role RUSGOV: President
@@ -700,8 +875,18 @@ MIL Military
   name: troops; forces; military
 JUD Judiciary
   name: court
+COP Police
+  name: police
 EDU Education
-  name: student
+  name: student; students; university students
+LAB Labour
+  name: workers
+CVL Civilians
+  name: youths; elders
+HLH Health
+  name: doctors
+NGO NGOs
+  name: aid groups
 OPP Opposition
   name: dissidents; demonstrators
 REB Rebels
@@ -906,6 +1091,96 @@ REB Rebels
         assert_eq!(codes("Iraq pulled its troops from Syria"), ["IRQ", "SYR"]);
         // A country already named keeps the agent; the place stays an actor of its own.
         assert_eq!(codes("A Nigerian court in Guyana"), ["NGAJUD", "GUY"]);
+    }
+
+    #[test]
+    fn quantity_before_group() {
+        // The quantity phrase is part of the mention: the parse often makes it the subject.
+        let spans = |s: &str| {
+            let d = dicts();
+            let doc = doc(s);
+            d.mentions(&doc, 0..doc.tokens.len(), None)
+                .into_iter()
+                .map(|m| (doc.tokens_text(m.tokens.clone()).to_string(), m.code))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            spans("Thousands of Iraqi Kurds demonstrated"),
+            [("Thousands of Iraqi".to_string(), "IRQ".to_string())]
+        );
+        assert_eq!(
+            spans("Up to 100 Palestinian youths demonstrated"),
+            [(
+                "Up to 100 Palestinian youths".to_string(),
+                "PSECVL".to_string()
+            )]
+        );
+        assert_eq!(
+            spans("Some 500,000 workers stopped work")[0].0,
+            "Some 500,000 workers"
+        );
+        assert_eq!(
+            spans("Tens of thousands of university students throughout Indonesia marched"),
+            [(
+                "Tens of thousands of university students throughout Indonesia".to_string(),
+                "IDNEDU".to_string()
+            )]
+        );
+        // A year is not a quantity; a person has none.
+        assert_eq!(spans("In 1991 Syrian forces clashed")[0].0, "Syrian forces");
+        // A count is no barrier between an agent and "from" its country.
+        assert_eq!(
+            codes("Doctors from two American aid groups donated"),
+            ["USAHLH"]
+        );
+    }
+
+    #[test]
+    fn modifiers_between_country_and_agent() {
+        let d = dicts();
+        let tagged = |s: &str, tags: &[&str]| {
+            let mut doc = doc(s);
+            doc.upos = tags.iter().map(|t| t.to_string()).collect();
+            let mut m = d.mentions(&doc, 0..doc.tokens.len(), None);
+            ActorDicts::resolve_roles(&doc, &mut m, &[]);
+            m.into_iter().map(|m| m.code).collect::<Vec<_>>()
+        };
+        assert_eq!(
+            tagged(
+                "Angry French paper workers blocked the road",
+                &["ADJ", "ADJ", "NOUN", "NOUN", "VERB", "DET", "NOUN"]
+            ),
+            ["FRALAB"]
+        );
+        assert_eq!(
+            tagged(
+                "Ibo traditional elders demanded",
+                &["PROPN", "ADJ", "NOUN", "VERB"]
+            ),
+            ["NGACVL"]
+        );
+        // Not across a verb, a conjunction or a name, and never without tags.
+        assert_eq!(
+            tagged(
+                "French police arrested workers",
+                &["ADJ", "NOUN", "VERB", "NOUN"]
+            ),
+            ["FRACOP"]
+        );
+        assert_eq!(
+            tagged("French and workers", &["ADJ", "CCONJ", "NOUN"]),
+            ["FRA"]
+        );
+        assert_eq!(codes("Angry French paper workers blocked"), ["FRA"]);
+    }
+
+    #[test]
+    fn place_participle_is_no_actor() {
+        // "Israeli-occupied" describes the place; "Israeli-backed" would still name Israel.
+        assert_eq!(
+            codes("Palestinians of the Israeli - occupied West Bank protested"),
+            ["PSE", "PSE"]
+        );
     }
 
     #[test]
