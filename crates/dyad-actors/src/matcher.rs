@@ -105,9 +105,11 @@ const ABOUT_PAIRS: &[[&str; 2]] = &[
     ["as", "many"],
 ];
 
-/// Participles after a hyphen that make a country or body word a description of a place
-/// ("the Israeli-occupied West Bank", "rebel-held areas"), not an actor.
+/// Words after a hyphen that make a country or body word a description of what follows
+/// ("the Israeli-occupied West Bank", "NATO-member Norway"), not an actor.
 const PLACE_PARTICIPLES: &[&str] = &[
+    // "NATO-member Norway": the membership describes Norway.
+    "member",
     "occupied",
     "held",
     "controlled",
@@ -312,6 +314,15 @@ impl ActorDicts {
                 let joined = match gap.as_slice() {
                     [] | ["'s"] | ["'"] => true,
                     ["of"] | ["of", "the"] => prev_agent,
+                    // "the mayor of the northern West Bank city": one adjective before the
+                    // country (tagged text only).
+                    ["of", "the", _] | ["of", _] if prev_agent => {
+                        let g = hits[j].tokens.start - 1;
+                        !is_capitalized(doc.token_text(g))
+                            && doc.upos.get(g).is_some_and(|u| u == "ADJ")
+                            && self.is_country_hit(&hits[j])
+                            && !group.iter().any(|h| h.kind == LexKind::Actors)
+                    }
                     [prep, rest @ ..] if prev_agent => {
                         self.place_join(doc, &group, prep, rest, &hits[j])
                     }
@@ -380,8 +391,9 @@ impl ActorDicts {
 
     /// Whether the country word ending `group` takes the agent `next` across the modifiers
     /// between them (from token `end`): "Angry French paper workers" (`FRALAB`), "Ibo
-    /// traditional elders" (`NGACVL`). One or two words, each an adjective or a lower-case
-    /// noun in the tagged text; without tags, never.
+    /// traditional elders" (`NGACVL`), "the U.N. war crimes court" (an IGO keeps its code, as
+    /// next to its agent). One or two words, each an adjective or a lower-case noun in the
+    /// tagged text; without tags, never.
     fn modified_agent(&self, doc: &Doc, group: &[Hit], end: usize, next: &Hit) -> bool {
         let Some(last) = group.last() else {
             return false;
@@ -389,12 +401,12 @@ impl ActorDicts {
         if next.kind != LexKind::Agents
             || last.kind != LexKind::Actors
             || group.iter().any(|h| h.kind == LexKind::Agents)
-            || !self.is_country_hit(last)
+            || !(self.is_country_hit(last) || self.is_igo_name(last))
         {
             return false;
         }
         let gap = end..next.tokens.start;
-        (1..=2).contains(&gap.len())
+        let modifiers = (1..=2).contains(&gap.len())
             && gap.clone().all(|g| {
                 let text = doc.token_text(g);
                 let lower = !is_capitalized(text);
@@ -403,7 +415,20 @@ impl ActorDicts {
                         .upos
                         .get(g)
                         .is_some_and(|u| u == "ADJ" || (u == "NOUN" && lower))
-            })
+            });
+        // "Montenegro Municipality Association (AKK) officials": a body named after the
+        // country, whose people the agent names (`MNEGOV`). Capitalised proper nouns and an
+        // abbreviation in parentheses, at most five tokens.
+        let body = (1..=5).contains(&gap.len())
+            && self.is_country_hit(last)
+            && gap.clone().all(|g| {
+                let text = doc.token_text(g);
+                matches!(text, "(" | ")")
+                    || (is_capitalized(text)
+                        && text.chars().all(|c| c.is_alphabetic() || c == '-')
+                        && doc.upos.get(g).is_some_and(|u| u == "PROPN"))
+            });
+        modifiers || body
     }
 
     /// Whether an agent group with no actor yet ("a court", "exiled dissidents") takes the
@@ -473,6 +498,19 @@ impl ActorDicts {
             .as_deref()
             .or(self.actors.entries[ph.entry].code.as_deref());
         matches!(ph.field, Field::Name | Field::Adj) && code.is_some_and(is_country_code)
+    }
+
+    /// Whether `h` names an international organisation ("U.N.", "NATO").
+    fn is_igo_name(&self, h: &Hit) -> bool {
+        if h.kind != LexKind::Actors || h.located {
+            return false;
+        }
+        let ph = &self.actors.phrases[h.phrase];
+        let code = ph
+            .code
+            .as_deref()
+            .or(self.actors.entries[ph.entry].code.as_deref());
+        ph.field == Field::Name && code.is_some_and(|c| c.starts_with("IGO"))
     }
 
     /// The code of an agent hit.
@@ -652,6 +690,19 @@ impl ActorDicts {
                     && is_capitalized(doc.token_text(i - 1))
                     && doc.token_text(i - 1).chars().all(char::is_alphabetic))
             });
+            // "Montenegro Municipality Association (AKK)": an abbreviation in parentheses
+            // after a capitalised name stands for that name, not for a person who shares it.
+            let pick = pick.filter(|&(kind, phrase, len)| {
+                !(kind == LexKind::Actors
+                    && self.actors.entries[self.actors.phrases[phrase].entry]
+                        .code
+                        .is_none()
+                    && i >= range.start + 2
+                    && i + len < range.end
+                    && doc.norm[i - 1] == "("
+                    && doc.norm[i + len] == ")"
+                    && is_capitalized(doc.token_text(i - 2)))
+            });
             match pick {
                 Some((kind, phrase, len)) => {
                     let located = kind == LexKind::Actors
@@ -687,8 +738,21 @@ impl ActorDicts {
     }
 
     /// The code of a person on `date`: the role held then; outside every role, the country of
-    /// the nearest role as an elite (`ELI`); without a date, the latest role.
-    fn person_code(&self, entry: usize, date: Option<NaiveDate>) -> Option<(String, RuleRef)> {
+    /// the nearest role as an elite (`ELI`).
+    ///
+    /// Without a date (a lone sentence, as in the gold sets), the latest role, but the words
+    /// named with the person choose first: a role of the country named in the phrase
+    /// (`country`: "Egyptian Foreign Minister Boutros Boutros-Ghali" is Egypt's, not the UN's),
+    /// then a role of the title's kind (`title`: "President Sali Berisha" is `ALBGOV`, not his
+    /// later `ALBOPP`). A person whose roles are all of one country thus always gets that
+    /// country, whatever the date.
+    fn person_code(
+        &self,
+        entry: usize,
+        date: Option<NaiveDate>,
+        country: Option<&str>,
+        title: Option<&str>,
+    ) -> Option<(String, RuleRef)> {
         let e = &self.actors.entries[entry];
         if let Some(code) = &e.code {
             return Some((code.clone(), e.rule.clone()));
@@ -705,7 +769,12 @@ impl ActorDicts {
                 ))
             }
             None => {
-                let r = e.roles.iter().max_by_key(|r| r.range.from)?;
+                let r = e.roles.iter().max_by_key(|r| {
+                    let in_country = country.is_some_and(|c| r.code.starts_with(c));
+                    let titled =
+                        title.is_some_and(|t| r.code.get(3..).is_some_and(|k| k.starts_with(t)));
+                    (in_country, titled, r.range.from)
+                })?;
                 Some((r.code.clone(), r.rule.clone()))
             }
         }
@@ -715,6 +784,17 @@ impl ActorDicts {
         let mut person: Option<(String, RuleRef)> = None;
         let mut base: Option<(String, RuleRef, Field)> = None;
         let mut agent: Option<(String, RuleRef)> = None;
+        // The title and the country named with a person, for an undated sentence.
+        let title = group
+            .iter()
+            .find(|h| h.kind == LexKind::Agents)
+            .and_then(|h| self.agent_code(h));
+        let named_country = group.iter().find(|h| self.is_country_hit(h)).and_then(|h| {
+            let ph = &self.actors.phrases[h.phrase];
+            ph.code
+                .clone()
+                .or_else(|| self.actors.entries[ph.entry].code.clone())
+        });
         for h in group {
             match h.kind {
                 LexKind::Actors => {
@@ -722,7 +802,12 @@ impl ActorDicts {
                     let entry = &self.actors.entries[ph.entry];
                     if entry.code.is_none() && ph.code.is_none() {
                         if person.is_none() {
-                            person = self.person_code(ph.entry, date);
+                            person = self.person_code(
+                                ph.entry,
+                                date,
+                                named_country.as_deref(),
+                                title.as_deref(),
+                            );
                         }
                     } else {
                         let code = ph.code.clone().or_else(|| entry.code.clone())?;
@@ -865,11 +950,19 @@ USA United States
 - Vladimir Putin
   name: Putin
   role RUSGOV: President
+- Sali Berisha
+  name: Berisha
+  role ALBGOV 1992-04-09..1997-07-24: President
+  role ALBOPP 1997-07-24..2005-09-11: opposition leader
+- Boutros Boutros-Ghali
+  name: Boutros-Ghali
+  role EGYGOV 1977-11-17..1991-12-31: Minister of State for Foreign Affairs
+  role IGOUNO 1992-01-01..1996-12-31: Secretary-General of the United Nations
 ";
 
     const AGENTS: &str = "\
 GOV Government
-  name: officials; ambassador; president; king; prime minister; leader
+  name: officials; ambassador; president; king; prime minister; leader; foreign minister; mayor
   name GOVMIL: national security adviser
 MIL Military
   name: troops; forces; military
@@ -888,7 +981,7 @@ HLH Health
 NGO NGOs
   name: aid groups
 OPP Opposition
-  name: dissidents; demonstrators
+  name: dissidents; demonstrators; opposition leader
 REB Rebels
   name: insurgents
 ";
@@ -997,6 +1090,36 @@ REB Rebels
             codes("Putin said the president Tuesday"),
             ["RUSGOV", "RUSGOV"]
         );
+    }
+
+    #[test]
+    fn person_with_or_without_a_date() {
+        let d = dicts();
+        let at = |s: &str, date: Option<NaiveDate>| {
+            let doc = doc(s);
+            d.mentions(&doc, 0..doc.tokens.len(), date)
+                .into_iter()
+                .map(|m| m.code)
+                .collect::<Vec<_>>()
+        };
+        let day = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd);
+        // Dated: the role held that day; outside every role, the nearest one's country as ELI.
+        assert_eq!(at("Berisha said", day(1995, 1, 1)), ["ALBGOV"]);
+        assert_eq!(at("Berisha said", day(2001, 1, 1)), ["ALBOPP"]);
+        assert_eq!(at("Berisha said", day(2010, 1, 1)), ["ALBELI"]);
+        // Undated (the gold sets): the latest role ...
+        assert_eq!(at("Berisha said", None), ["ALBOPP"]);
+        assert_eq!(at("Boutros-Ghali said", None), ["IGOUNO"]);
+        // ... unless the title or the country named with the person says which.
+        assert_eq!(at("President Berisha said", None), ["ALBGOV"]);
+        assert_eq!(
+            at("Egyptian foreign minister Boutros-Ghali said", None),
+            ["EGYGOV"]
+        );
+        // A person of one country gets it whatever the date.
+        assert_eq!(at("Putin said", None), ["RUSGOV"]);
+        // The title does not override a dated role.
+        assert_eq!(at("President Berisha said", day(2001, 1, 1)), ["ALBOPP"]);
     }
 
     #[test]
@@ -1172,6 +1295,53 @@ REB Rebels
             ["FRA"]
         );
         assert_eq!(codes("Angry French paper workers blocked"), ["FRA"]);
+        // A body named after the country: its people are the country's.
+        assert_eq!(
+            tagged(
+                "Nigeria Farmers Association ( NFA ) officials demanded",
+                &["PROPN", "PROPN", "PROPN", "PUNCT", "PROPN", "PUNCT", "NOUN", "VERB"]
+            ),
+            ["NGAGOV"]
+        );
+        // An organisation keeps its code; its own armed forces take the role.
+        assert_eq!(
+            tagged(
+                "a UN war crimes court indicted him",
+                &["DET", "PROPN", "NOUN", "NOUN", "NOUN", "VERB", "PRON"]
+            ),
+            ["IGOUNO"]
+        );
+        assert_eq!(
+            tagged(
+                "UN peacekeeping troops withdrew",
+                &["PROPN", "NOUN", "NOUN", "VERB"]
+            ),
+            ["IGOUNOMIL"]
+        );
+    }
+
+    #[test]
+    fn abbreviation_of_a_name_is_not_a_person() {
+        // "(Putin)" after an unknown capitalised name abbreviates it.
+        assert_eq!(
+            codes("The Nigerian Farmers Association ( Putin ) met Putin"),
+            ["NGA", "RUSGOV"]
+        );
+    }
+
+    #[test]
+    fn agent_of_an_adjective_and_country() {
+        let d = dicts();
+        let mut doc = doc("Israel released the mayor of the northern West Bank city");
+        doc.upos = [
+            "PROPN", "VERB", "DET", "NOUN", "ADP", "DET", "ADJ", "PROPN", "PROPN", "NOUN",
+        ]
+        .map(String::from)
+        .to_vec();
+        let mut m = d.mentions(&doc, 0..doc.tokens.len(), None);
+        ActorDicts::resolve_roles(&doc, &mut m, &[]);
+        let c: Vec<&str> = m.iter().map(|m| m.code.as_str()).collect();
+        assert_eq!(c, ["ISR", "PSEGOV"]);
     }
 
     #[test]
