@@ -35,6 +35,12 @@ const IN_ROLES: &[&str] = &[
     "ELI", "CRM", "PPL",
 ];
 
+/// Roles whose people, named with no country at the head of a sentence, are of the country
+/// where they act ("people blocked streets in Hong Kong" = `HKGCVL`).
+const LOCAL_ROLES: &[&str] = &[
+    "CVL", "OPP", "LAB", "EDU", "AGR", "PPL", "COP", "HLH", "REL", "BUS", "CRM",
+];
+
 /// Words of diplomatic agents, who serve abroad: they do not take the country after "in".
 const ENVOY_WORDS: &[&str] = &[
     "ambassador",
@@ -110,6 +116,12 @@ const ABOUT_PAIRS: &[[&str; 2]] = &[
 const PLACE_PARTICIPLES: &[&str] = &[
     // "NATO-member Norway": the membership describes Norway.
     "member",
+    // "European-based missiles", "Russian-made rockets", "Al-Qaeda-linked rebels": what
+    // follows is described, not the body named.
+    "based",
+    "made",
+    "built",
+    "linked",
     "occupied",
     "held",
     "controlled",
@@ -386,7 +398,53 @@ impl ActorDicts {
                 out.push(m);
             }
         }
+        self.place_of_first_group(doc, &hits, &mut out);
         out
+    }
+
+    /// "Hundreds of thousands of people blocked streets in Hong Kong": a group with no country
+    /// that opens the sentence takes the country of the place where it acts ("in", "throughout"
+    /// or "across" a country or its capital, before any comma), when its role is one at home
+    /// there ([`LOCAL_ROLES`]: not officials, soldiers or rebels, who often act abroad).
+    fn place_of_first_group(&self, doc: &Doc, hits: &[Hit], out: &mut [Mention]) {
+        let Some(first) = out.first_mut() else {
+            return;
+        };
+        let Some(role) = first.code.strip_prefix("---") else {
+            return;
+        };
+        if first.kind != MentionKind::Agent || !LOCAL_ROLES.contains(&role) {
+            return;
+        }
+        let after = first.tokens.end;
+        for h in hits.iter().filter(|h| h.tokens.start > after) {
+            if (after..h.tokens.start).any(|g| matches!(doc.norm[g].as_str(), "," | ";" | ":")) {
+                return;
+            }
+            if h.kind != LexKind::Actors {
+                continue;
+            }
+            let s = h.tokens.start;
+            let prep = match doc.norm[s - 1].as_str() {
+                "the" if s >= 2 => doc.norm[s - 2].as_str(),
+                p => p,
+            };
+            if !IN_PREPS.contains(&prep) {
+                continue;
+            }
+            let ph = &self.actors.phrases[h.phrase];
+            let code = ph
+                .code
+                .as_deref()
+                .or(self.actors.entries[ph.entry].code.as_deref());
+            if let Some(c) = code.filter(|c| is_country_code(c)) {
+                if matches!(ph.field, Field::Name | Field::Capital) {
+                    first.code = format!("{c}{role}");
+                    first.rules.push(ph.rule.clone());
+                    return;
+                }
+            }
+        }
     }
 
     /// Whether the country word ending `group` takes the agent `next` across the modifiers
@@ -1342,6 +1400,28 @@ REB Rebels
         ActorDicts::resolve_roles(&doc, &mut m, &[]);
         let c: Vec<&str> = m.iter().map(|m| m.code.as_str()).collect();
         assert_eq!(c, ["ISR", "PSEGOV"]);
+    }
+
+    #[test]
+    fn first_group_takes_the_place_where_it_acts() {
+        assert_eq!(
+            codes("Hundreds of demonstrators blocked streets in Baghdad"),
+            ["IRQOPP"]
+        );
+        // A country name stays an actor of its own.
+        assert_eq!(
+            codes("Students marched throughout Syria on Friday"),
+            ["SYREDU", "SYR"]
+        );
+        // Not armed or state roles, not past a comma, not a later group.
+        assert_eq!(
+            codes("Insurgents attacked a town in Syria"),
+            ["---REB", "SYR"]
+        );
+        assert_eq!(
+            codes("Demonstrators marched , police in Baghdad said"),
+            ["---OPP", "IRQCOP"]
+        );
     }
 
     #[test]
