@@ -130,6 +130,18 @@ const PLACE_PARTICIPLES: &[&str] = &[
     "annexed",
 ];
 
+/// Words that tie a group to an owner ("affiliated with", "loyal to"): the group takes the
+/// owner's country, whatever its role.
+const AFFILIATIONS: &[(&str, &str)] = &[
+    ("affiliated", "with"),
+    ("affiliated", "to"),
+    ("loyal", "to"),
+    ("belonging", "to"),
+    ("linked", "to"),
+    ("allied", "to"),
+    ("allied", "with"),
+];
+
 /// Roles that do not take the country after "from": armed forces are withdrawn from places.
 const FROM_EXCLUDED: &[&str] = &["MIL", "UAF"];
 
@@ -501,6 +513,12 @@ impl ActorDicts {
         if group.iter().any(|h| h.kind == LexKind::Actors) || next.kind != LexKind::Actors {
             return false;
         }
+        // "workers affiliated with the Serbian Workers' Union", "militants loyal to Iraq's
+        // Al-Qaeda frontman": the group belongs to the country of what it is tied to.
+        let (prep, rest) = match (prep, rest) {
+            (p, [w, r @ ..]) if AFFILIATIONS.contains(&(p, *w)) => ("of", r),
+            other => other,
+        };
         let ph = &self.actors.phrases[next.phrase];
         let code = ph
             .code
@@ -539,6 +557,7 @@ impl ActorDicts {
             .iter()
             .any(|w| ENVOY_WORDS.contains(&w.norm.as_str()));
         match prep {
+            "of" => true,
             p if IN_PREPS.contains(&p) => IN_ROLES.contains(&role) && !envoy,
             "from" => !FROM_EXCLUDED.contains(&role),
             _ => false,
@@ -1400,6 +1419,23 @@ REB Rebels
         ActorDicts::resolve_roles(&doc, &mut m, &[]);
         let c: Vec<&str> = m.iter().map(|m| m.code.as_str()).collect();
         assert_eq!(c, ["ISR", "PSEGOV"]);
+    }
+
+    #[test]
+    fn group_tied_to_a_country() {
+        assert_eq!(
+            codes("Some 500,000 workers affiliated with the Nigerian workers stopped work"),
+            ["NGALAB"]
+        );
+        assert_eq!(
+            codes("Insurgents loyal to Iraq 's officials said"),
+            ["IRQREB"]
+        );
+        // Not for a group that already has a country.
+        assert_eq!(
+            codes("Syrian forces loyal to Iraq 's officials"),
+            ["SYRMIL", "IRQGOV"]
+        );
     }
 
     #[test]
