@@ -480,11 +480,17 @@ impl ActorDicts {
             && gap.clone().all(|g| {
                 let text = doc.token_text(g);
                 let lower = !is_capitalized(text);
+                // With a parse, the words must modify the phrase, not be a verb mistagged as
+                // a noun ("Russia attacks civilians").
                 text.chars().all(char::is_alphabetic)
                     && doc
                         .upos
                         .get(g)
                         .is_some_and(|u| u == "ADJ" || (u == "NOUN" && lower))
+                    && doc
+                        .deprel
+                        .get(g)
+                        .is_none_or(|r| matches!(r.as_str(), "amod" | "compound"))
             });
         // "Montenegro Municipality Association (AKK) officials": a body named after the
         // country, whose people the agent names (`MNEGOV`). Capitalised proper nouns and an
