@@ -35,6 +35,12 @@ const IN_ROLES: &[&str] = &[
     "ELI", "CRM", "PPL",
 ];
 
+/// Roles whose people, named with no country at the head of a sentence, are of the country
+/// where they act ("people blocked streets in Hong Kong" = `HKGCVL`).
+const LOCAL_ROLES: &[&str] = &[
+    "CVL", "OPP", "LAB", "EDU", "AGR", "PPL", "COP", "HLH", "REL", "BUS", "CRM",
+];
+
 /// Words of diplomatic agents, who serve abroad: they do not take the country after "in".
 const ENVOY_WORDS: &[&str] = &[
     "ambassador",
@@ -49,6 +55,91 @@ const ENVOY_WORDS: &[&str] = &[
     "consuls",
     "diplomat",
     "diplomats",
+];
+
+/// Prepositions after which an agent at home where it is takes the place's country, like "in":
+/// "university students throughout Indonesia" (`IDNEDU`), "farmers across France".
+const IN_PREPS: &[&str] = &["in", "throughout", "across"];
+
+/// Nouns that count people in a quantity phrase before a group ("thousands of Iraqi Kurds",
+/// "a group of Moroccan diplomats"): the phrase is part of the mention.
+const QUANTITY_NOUNS: &[&str] = &[
+    "thousands",
+    "hundreds",
+    "dozens",
+    "scores",
+    "millions",
+    "tens",
+    "handful",
+    "group",
+    "groups",
+    "number",
+    "band",
+    "crowd",
+    "crowds",
+    "busloads",
+];
+
+/// Number words of a quantity ("five hundred Ugandan rebels").
+const NUMBER_WORDS: &[&str] = &[
+    "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+    "fifteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+    "hundred", "thousand", "million", "several", "dozen", "few", "many",
+];
+
+/// Words before a number that make it approximate ("some 500,000", "up to 100", "more than
+/// 1,000").
+const ABOUT_WORDS: &[&str] = &[
+    "some",
+    "about",
+    "around",
+    "nearly",
+    "almost",
+    "over",
+    "approximately",
+    "roughly",
+    "estimated",
+];
+
+/// Two-word approximations before a number.
+const ABOUT_PAIRS: &[[&str; 2]] = &[
+    ["up", "to"],
+    ["more", "than"],
+    ["at", "least"],
+    ["less", "than"],
+    ["fewer", "than"],
+    ["as", "many"],
+];
+
+/// Words after a hyphen that make a country or body word a description of what follows
+/// ("the Israeli-occupied West Bank", "NATO-member Norway"), not an actor.
+const PLACE_PARTICIPLES: &[&str] = &[
+    // "NATO-member Norway": the membership describes Norway.
+    "member",
+    // "European-based missiles", "Russian-made rockets", "Al-Qaeda-linked rebels": what
+    // follows is described, not the body named.
+    "based",
+    "made",
+    "built",
+    "linked",
+    "occupied",
+    "held",
+    "controlled",
+    "ruled",
+    "administered",
+    "annexed",
+];
+
+/// Words that tie a group to an owner ("affiliated with", "loyal to"): the group takes the
+/// owner's country, whatever its role.
+const AFFILIATIONS: &[(&str, &str)] = &[
+    ("affiliated", "with"),
+    ("affiliated", "to"),
+    ("loyal", "to"),
+    ("belonging", "to"),
+    ("linked", "to"),
+    ("allied", "to"),
+    ("allied", "with"),
 ];
 
 /// Roles that do not take the country after "from": armed forces are withdrawn from places.
@@ -166,6 +257,58 @@ fn is_subject(doc: &Doc, r: &Range<usize>) -> bool {
     })
 }
 
+/// Whether the word `w` is a number that counts people: digits ("100", "500,000", not a year such
+/// as "1991") or a number word ("five", "hundred").
+fn is_count(w: &str) -> bool {
+    if NUMBER_WORDS.contains(&w) {
+        return true;
+    }
+    let digits = w.chars().filter(char::is_ascii_digit).count();
+    let year = w.len() == 4 && (w.starts_with("19") || w.starts_with("20"));
+    digits > 0
+        && !year
+        && w.chars()
+            .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+}
+
+/// Where a quantity phrase before the mention starting at `start` begins ("Tens of thousands
+/// of", "Some 500,000", "Up to 100", "a group of"), not before `floor`; `start` if there is
+/// none. Years are not quantities.
+fn quantity_start(doc: &Doc, floor: usize, start: usize) -> usize {
+    let w = |i: usize| doc.norm[i].as_str();
+    let mut j = start;
+    let mut counted = false;
+    loop {
+        if j >= floor + 2 && w(j - 1) == "of" && QUANTITY_NOUNS.contains(&w(j - 2)) {
+            j -= 2;
+            counted = true;
+        } else if j > floor && is_count(w(j - 1)) {
+            j -= 1;
+            counted = true;
+        } else {
+            break;
+        }
+    }
+    if !counted {
+        return start;
+    }
+    if j >= floor + 2
+        && ABOUT_PAIRS
+            .iter()
+            .any(|[a, b]| w(j - 2) == *a && w(j - 1) == *b)
+    {
+        j -= 2;
+    } else if j > floor && ABOUT_WORDS.contains(&w(j - 1)) {
+        j -= 1;
+        if j > floor && w(j - 1) == "an" {
+            j -= 1;
+        }
+    } else if j > floor && matches!(w(j - 1), "a" | "an") {
+        j -= 1;
+    }
+    j
+}
+
 impl ActorDicts {
     /// Mentions in tokens `range` of `doc`, coded for `date` (the article date, if known).
     pub fn mentions(
@@ -195,10 +338,19 @@ impl ActorDicts {
                 let joined = match gap.as_slice() {
                     [] | ["'s"] | ["'"] => true,
                     ["of"] | ["of", "the"] => prev_agent,
+                    // "the mayor of the northern West Bank city": one adjective before the
+                    // country (tagged text only).
+                    ["of", "the", _] | ["of", _] if prev_agent => {
+                        let g = hits[j].tokens.start - 1;
+                        !is_capitalized(doc.token_text(g))
+                            && doc.upos.get(g).is_some_and(|u| u == "ADJ")
+                            && self.is_country_hit(&hits[j])
+                            && !group.iter().any(|h| h.kind == LexKind::Actors)
+                    }
                     [prep, rest @ ..] if prev_agent => {
                         self.place_join(doc, &group, prep, rest, &hits[j])
                     }
-                    _ => false,
+                    _ => self.modified_agent(doc, &group, end, &hits[j]),
                 };
                 if !joined || (hits[j].located && !prev_agent) {
                     break;
@@ -246,10 +398,113 @@ impl ActorDicts {
                 if named {
                     m.kind = MentionKind::Person;
                 }
+                // "Thousands of Iraqi Kurds", "Up to 100 ethnic Albanians": the quantity
+                // phrase belongs to the mention (the parse often makes it the subject).
+                if m.kind != MentionKind::Person {
+                    let floor = out
+                        .last()
+                        .map_or(range.start, |p: &Mention| p.tokens.end)
+                        .max(range.start);
+                    m.tokens.start = quantity_start(doc, floor, m.tokens.start);
+                }
                 out.push(m);
             }
         }
+        self.place_of_first_group(doc, &hits, &mut out);
         out
+    }
+
+    /// "Hundreds of thousands of people blocked streets in Hong Kong": a group with no country
+    /// that opens the sentence takes the country of the place where it acts ("in", "throughout"
+    /// or "across" a country or its capital, before any comma), when its role is one at home
+    /// there ([`LOCAL_ROLES`]: not officials, soldiers or rebels, who often act abroad).
+    fn place_of_first_group(&self, doc: &Doc, hits: &[Hit], out: &mut [Mention]) {
+        let Some(first) = out.first_mut() else {
+            return;
+        };
+        let Some(role) = first.code.strip_prefix("---") else {
+            return;
+        };
+        if first.kind != MentionKind::Agent || !LOCAL_ROLES.contains(&role) {
+            return;
+        }
+        let after = first.tokens.end;
+        for h in hits.iter().filter(|h| h.tokens.start > after) {
+            if (after..h.tokens.start).any(|g| matches!(doc.norm[g].as_str(), "," | ";" | ":")) {
+                return;
+            }
+            if h.kind != LexKind::Actors {
+                continue;
+            }
+            let s = h.tokens.start;
+            let prep = match doc.norm[s - 1].as_str() {
+                "the" if s >= 2 => doc.norm[s - 2].as_str(),
+                p => p,
+            };
+            if !IN_PREPS.contains(&prep) {
+                continue;
+            }
+            let ph = &self.actors.phrases[h.phrase];
+            let code = ph
+                .code
+                .as_deref()
+                .or(self.actors.entries[ph.entry].code.as_deref());
+            if let Some(c) = code.filter(|c| is_country_code(c)) {
+                if matches!(ph.field, Field::Name | Field::Capital) {
+                    first.code = format!("{c}{role}");
+                    first.rules.push(ph.rule.clone());
+                    return;
+                }
+            }
+        }
+    }
+
+    /// Whether the country word ending `group` takes the agent `next` across the modifiers
+    /// between them (from token `end`): "Angry French paper workers" (`FRALAB`), "Ibo
+    /// traditional elders" (`NGACVL`), "the U.N. war crimes court" (an IGO keeps its code, as
+    /// next to its agent). One or two words, each an adjective or a lower-case noun in the
+    /// tagged text; without tags, never.
+    fn modified_agent(&self, doc: &Doc, group: &[Hit], end: usize, next: &Hit) -> bool {
+        let Some(last) = group.last() else {
+            return false;
+        };
+        if next.kind != LexKind::Agents
+            || last.kind != LexKind::Actors
+            || group.iter().any(|h| h.kind == LexKind::Agents)
+            || !(self.is_country_hit(last) || self.is_igo_name(last))
+        {
+            return false;
+        }
+        let gap = end..next.tokens.start;
+        let modifiers = (1..=2).contains(&gap.len())
+            && gap.clone().all(|g| {
+                let text = doc.token_text(g);
+                let lower = !is_capitalized(text);
+                // With a parse, the words must modify the phrase, not be a verb mistagged as
+                // a noun ("Russia attacks civilians").
+                text.chars().all(char::is_alphabetic)
+                    && doc
+                        .upos
+                        .get(g)
+                        .is_some_and(|u| u == "ADJ" || (u == "NOUN" && lower))
+                    && doc
+                        .deprel
+                        .get(g)
+                        .is_none_or(|r| matches!(r.as_str(), "amod" | "compound"))
+            });
+        // "Montenegro Municipality Association (AKK) officials": a body named after the
+        // country, whose people the agent names (`MNEGOV`). Capitalised proper nouns and an
+        // abbreviation in parentheses, at most five tokens.
+        let body = (1..=5).contains(&gap.len())
+            && self.is_country_hit(last)
+            && gap.clone().all(|g| {
+                let text = doc.token_text(g);
+                matches!(text, "(" | ")")
+                    || (is_capitalized(text)
+                        && text.chars().all(|c| c.is_alphabetic() || c == '-')
+                        && doc.upos.get(g).is_some_and(|u| u == "PROPN"))
+            });
+        modifiers || body
     }
 
     /// Whether an agent group with no actor yet ("a court", "exiled dissidents") takes the
@@ -264,6 +519,12 @@ impl ActorDicts {
         if group.iter().any(|h| h.kind == LexKind::Actors) || next.kind != LexKind::Actors {
             return false;
         }
+        // "workers affiliated with the Serbian Workers' Union", "militants loyal to Iraq's
+        // Al-Qaeda frontman": the group belongs to the country of what it is tied to.
+        let (prep, rest) = match (prep, rest) {
+            (p, [w, r @ ..]) if AFFILIATIONS.contains(&(p, *w)) => ("of", r),
+            other => other,
+        };
         let ph = &self.actors.phrases[next.phrase];
         let code = ph
             .code
@@ -281,6 +542,9 @@ impl ActorDicts {
             ["the", r @ ..] => r,
             r => r,
         };
+        // "doctors from two American aid groups": a count is no barrier.
+        let counted = rest.iter().take_while(|w| is_count(w)).count();
+        let rest = &rest[counted..];
         if !matches!(rest, [] | [_, "-", _]) {
             return false;
         }
@@ -299,7 +563,8 @@ impl ActorDicts {
             .iter()
             .any(|w| ENVOY_WORDS.contains(&w.norm.as_str()));
         match prep {
-            "in" => IN_ROLES.contains(&role) && !envoy,
+            "of" => true,
+            p if IN_PREPS.contains(&p) => IN_ROLES.contains(&role) && !envoy,
             "from" => !FROM_EXCLUDED.contains(&role),
             _ => false,
         }
@@ -316,6 +581,19 @@ impl ActorDicts {
             .as_deref()
             .or(self.actors.entries[ph.entry].code.as_deref());
         matches!(ph.field, Field::Name | Field::Adj) && code.is_some_and(is_country_code)
+    }
+
+    /// Whether `h` names an international organisation ("U.N.", "NATO").
+    fn is_igo_name(&self, h: &Hit) -> bool {
+        if h.kind != LexKind::Actors || h.located {
+            return false;
+        }
+        let ph = &self.actors.phrases[h.phrase];
+        let code = ph
+            .code
+            .as_deref()
+            .or(self.actors.entries[ph.entry].code.as_deref());
+        ph.field == Field::Name && code.is_some_and(|c| c.starts_with("IGO"))
     }
 
     /// The code of an agent hit.
@@ -495,6 +773,19 @@ impl ActorDicts {
                     && is_capitalized(doc.token_text(i - 1))
                     && doc.token_text(i - 1).chars().all(char::is_alphabetic))
             });
+            // "Montenegro Municipality Association (AKK)": an abbreviation in parentheses
+            // after a capitalised name stands for that name, not for a person who shares it.
+            let pick = pick.filter(|&(kind, phrase, len)| {
+                !(kind == LexKind::Actors
+                    && self.actors.entries[self.actors.phrases[phrase].entry]
+                        .code
+                        .is_none()
+                    && i >= range.start + 2
+                    && i + len < range.end
+                    && doc.norm[i - 1] == "("
+                    && doc.norm[i + len] == ")"
+                    && is_capitalized(doc.token_text(i - 2)))
+            });
             match pick {
                 Some((kind, phrase, len)) => {
                     let located = kind == LexKind::Actors
@@ -503,11 +794,16 @@ impl ActorDicts {
                         && LOCATIVE.contains(&doc.norm[i - 1].as_str());
                     // A role word at the head of a hyphenated modifier ("military-ruled
                     // Myanmar", "government-held areas") names no one.
-                    let modifier = kind == LexKind::Agents
-                        && i + len + 1 < range.end
+                    let hyphened = i + len + 1 < range.end
                         && doc.norm[i + len] == "-"
                         && !doc.tokens[i + len - 1].space_after
                         && !doc.tokens[i + len].space_after;
+                    // A country or body heading a place participle ("the Israeli-occupied
+                    // West Bank") describes the place: "US-led" or "Iranian-backed" still
+                    // name their actor.
+                    let modifier = hyphened
+                        && (kind == LexKind::Agents
+                            || PLACE_PARTICIPLES.contains(&doc.norm[i + len + 1].as_str()));
                     if !modifier {
                         hits.push(Hit {
                             tokens: i..i + len,
@@ -525,8 +821,21 @@ impl ActorDicts {
     }
 
     /// The code of a person on `date`: the role held then; outside every role, the country of
-    /// the nearest role as an elite (`ELI`); without a date, the latest role.
-    fn person_code(&self, entry: usize, date: Option<NaiveDate>) -> Option<(String, RuleRef)> {
+    /// the nearest role as an elite (`ELI`).
+    ///
+    /// Without a date (a lone sentence, as in the gold sets), the latest role, but the words
+    /// named with the person choose first: a role of the country named in the phrase
+    /// (`country`: "Egyptian Foreign Minister Boutros Boutros-Ghali" is Egypt's, not the UN's),
+    /// then a role of the title's kind (`title`: "President Sali Berisha" is `ALBGOV`, not his
+    /// later `ALBOPP`). A person whose roles are all of one country thus always gets that
+    /// country, whatever the date.
+    fn person_code(
+        &self,
+        entry: usize,
+        date: Option<NaiveDate>,
+        country: Option<&str>,
+        title: Option<&str>,
+    ) -> Option<(String, RuleRef)> {
         let e = &self.actors.entries[entry];
         if let Some(code) = &e.code {
             return Some((code.clone(), e.rule.clone()));
@@ -543,7 +852,12 @@ impl ActorDicts {
                 ))
             }
             None => {
-                let r = e.roles.iter().max_by_key(|r| r.range.from)?;
+                let r = e.roles.iter().max_by_key(|r| {
+                    let in_country = country.is_some_and(|c| r.code.starts_with(c));
+                    let titled =
+                        title.is_some_and(|t| r.code.get(3..).is_some_and(|k| k.starts_with(t)));
+                    (in_country, titled, r.range.from)
+                })?;
                 Some((r.code.clone(), r.rule.clone()))
             }
         }
@@ -553,6 +867,17 @@ impl ActorDicts {
         let mut person: Option<(String, RuleRef)> = None;
         let mut base: Option<(String, RuleRef, Field)> = None;
         let mut agent: Option<(String, RuleRef)> = None;
+        // The title and the country named with a person, for an undated sentence.
+        let title = group
+            .iter()
+            .find(|h| h.kind == LexKind::Agents)
+            .and_then(|h| self.agent_code(h));
+        let named_country = group.iter().find(|h| self.is_country_hit(h)).and_then(|h| {
+            let ph = &self.actors.phrases[h.phrase];
+            ph.code
+                .clone()
+                .or_else(|| self.actors.entries[ph.entry].code.clone())
+        });
         for h in group {
             match h.kind {
                 LexKind::Actors => {
@@ -560,7 +885,12 @@ impl ActorDicts {
                     let entry = &self.actors.entries[ph.entry];
                     if entry.code.is_none() && ph.code.is_none() {
                         if person.is_none() {
-                            person = self.person_code(ph.entry, date);
+                            person = self.person_code(
+                                ph.entry,
+                                date,
+                                named_country.as_deref(),
+                                title.as_deref(),
+                            );
                         }
                     } else {
                         let code = ph.code.clone().or_else(|| entry.code.clone())?;
@@ -668,7 +998,7 @@ MMR Myanmar
   name: Myanmar
 NGA Nigeria
   name: Nigeria
-  adj: Nigerian
+  adj: Nigerian; Ibo
 SYR Syria
   name: Syria
   adj: Syrian
@@ -687,23 +1017,54 @@ RUS Russia
   adj: Russian
 BIH Bosnia
   adj: Bosnian Serbs
+IDN Indonesia
+  name: Indonesia
+FRA France
+  name: France
+  adj: French
+ISR Israel
+  name: Israel
+  adj: Israeli
+PSE Palestine
+  name: West Bank
+  adj: Palestinian; Palestinians
+USA United States
+  adj: American
 - Vladimir Putin
   name: Putin
   role RUSGOV: President
+- Sali Berisha
+  name: Berisha
+  role ALBGOV 1992-04-09..1997-07-24: President
+  role ALBOPP 1997-07-24..2005-09-11: opposition leader
+- Boutros Boutros-Ghali
+  name: Boutros-Ghali
+  role EGYGOV 1977-11-17..1991-12-31: Minister of State for Foreign Affairs
+  role IGOUNO 1992-01-01..1996-12-31: Secretary-General of the United Nations
 ";
 
     const AGENTS: &str = "\
 GOV Government
-  name: officials; ambassador; president; king; prime minister; leader
+  name: officials; ambassador; president; king; prime minister; leader; foreign minister; mayor
   name GOVMIL: national security adviser
 MIL Military
   name: troops; forces; military
 JUD Judiciary
   name: court
+COP Police
+  name: police
 EDU Education
-  name: student
+  name: student; students; university students
+LAB Labour
+  name: workers
+CVL Civilians
+  name: youths; elders
+HLH Health
+  name: doctors
+NGO NGOs
+  name: aid groups
 OPP Opposition
-  name: dissidents; demonstrators
+  name: dissidents; demonstrators; opposition leader
 REB Rebels
   name: insurgents
 ";
@@ -815,6 +1176,36 @@ REB Rebels
     }
 
     #[test]
+    fn person_with_or_without_a_date() {
+        let d = dicts();
+        let at = |s: &str, date: Option<NaiveDate>| {
+            let doc = doc(s);
+            d.mentions(&doc, 0..doc.tokens.len(), date)
+                .into_iter()
+                .map(|m| m.code)
+                .collect::<Vec<_>>()
+        };
+        let day = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd);
+        // Dated: the role held that day; outside every role, the nearest one's country as ELI.
+        assert_eq!(at("Berisha said", day(1995, 1, 1)), ["ALBGOV"]);
+        assert_eq!(at("Berisha said", day(2001, 1, 1)), ["ALBOPP"]);
+        assert_eq!(at("Berisha said", day(2010, 1, 1)), ["ALBELI"]);
+        // Undated (the gold sets): the latest role ...
+        assert_eq!(at("Berisha said", None), ["ALBOPP"]);
+        assert_eq!(at("Boutros-Ghali said", None), ["IGOUNO"]);
+        // ... unless the title or the country named with the person says which.
+        assert_eq!(at("President Berisha said", None), ["ALBGOV"]);
+        assert_eq!(
+            at("Egyptian foreign minister Boutros-Ghali said", None),
+            ["EGYGOV"]
+        );
+        // A person of one country gets it whatever the date.
+        assert_eq!(at("Putin said", None), ["RUSGOV"]);
+        // The title does not override a dated role.
+        assert_eq!(at("President Berisha said", day(2001, 1, 1)), ["ALBOPP"]);
+    }
+
+    #[test]
     fn role_phrase_refers_back() {
         // The most recent actor with the role ...
         assert_eq!(
@@ -906,6 +1297,182 @@ REB Rebels
         assert_eq!(codes("Iraq pulled its troops from Syria"), ["IRQ", "SYR"]);
         // A country already named keeps the agent; the place stays an actor of its own.
         assert_eq!(codes("A Nigerian court in Guyana"), ["NGAJUD", "GUY"]);
+    }
+
+    #[test]
+    fn quantity_before_group() {
+        // The quantity phrase is part of the mention: the parse often makes it the subject.
+        let spans = |s: &str| {
+            let d = dicts();
+            let doc = doc(s);
+            d.mentions(&doc, 0..doc.tokens.len(), None)
+                .into_iter()
+                .map(|m| (doc.tokens_text(m.tokens.clone()).to_string(), m.code))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            spans("Thousands of Iraqi Kurds demonstrated"),
+            [("Thousands of Iraqi".to_string(), "IRQ".to_string())]
+        );
+        assert_eq!(
+            spans("Up to 100 Palestinian youths demonstrated"),
+            [(
+                "Up to 100 Palestinian youths".to_string(),
+                "PSECVL".to_string()
+            )]
+        );
+        assert_eq!(
+            spans("Some 500,000 workers stopped work")[0].0,
+            "Some 500,000 workers"
+        );
+        assert_eq!(
+            spans("Tens of thousands of university students throughout Indonesia marched"),
+            [(
+                "Tens of thousands of university students throughout Indonesia".to_string(),
+                "IDNEDU".to_string()
+            )]
+        );
+        // A year is not a quantity; a person has none.
+        assert_eq!(spans("In 1991 Syrian forces clashed")[0].0, "Syrian forces");
+        // A count is no barrier between an agent and "from" its country.
+        assert_eq!(
+            codes("Doctors from two American aid groups donated"),
+            ["USAHLH"]
+        );
+    }
+
+    #[test]
+    fn modifiers_between_country_and_agent() {
+        let d = dicts();
+        let tagged = |s: &str, tags: &[&str]| {
+            let mut doc = doc(s);
+            doc.upos = tags.iter().map(|t| t.to_string()).collect();
+            let mut m = d.mentions(&doc, 0..doc.tokens.len(), None);
+            ActorDicts::resolve_roles(&doc, &mut m, &[]);
+            m.into_iter().map(|m| m.code).collect::<Vec<_>>()
+        };
+        assert_eq!(
+            tagged(
+                "Angry French paper workers blocked the road",
+                &["ADJ", "ADJ", "NOUN", "NOUN", "VERB", "DET", "NOUN"]
+            ),
+            ["FRALAB"]
+        );
+        assert_eq!(
+            tagged(
+                "Ibo traditional elders demanded",
+                &["PROPN", "ADJ", "NOUN", "VERB"]
+            ),
+            ["NGACVL"]
+        );
+        // Not across a verb, a conjunction or a name, and never without tags.
+        assert_eq!(
+            tagged(
+                "French police arrested workers",
+                &["ADJ", "NOUN", "VERB", "NOUN"]
+            ),
+            ["FRACOP"]
+        );
+        assert_eq!(
+            tagged("French and workers", &["ADJ", "CCONJ", "NOUN"]),
+            ["FRA"]
+        );
+        assert_eq!(codes("Angry French paper workers blocked"), ["FRA"]);
+        // A body named after the country: its people are the country's.
+        assert_eq!(
+            tagged(
+                "Nigeria Farmers Association ( NFA ) officials demanded",
+                &["PROPN", "PROPN", "PROPN", "PUNCT", "PROPN", "PUNCT", "NOUN", "VERB"]
+            ),
+            ["NGAGOV"]
+        );
+        // An organisation keeps its code; its own armed forces take the role.
+        assert_eq!(
+            tagged(
+                "a UN war crimes court indicted him",
+                &["DET", "PROPN", "NOUN", "NOUN", "NOUN", "VERB", "PRON"]
+            ),
+            ["IGOUNO"]
+        );
+        assert_eq!(
+            tagged(
+                "UN peacekeeping troops withdrew",
+                &["PROPN", "NOUN", "NOUN", "VERB"]
+            ),
+            ["IGOUNOMIL"]
+        );
+    }
+
+    #[test]
+    fn abbreviation_of_a_name_is_not_a_person() {
+        // "(Putin)" after an unknown capitalised name abbreviates it.
+        assert_eq!(
+            codes("The Nigerian Farmers Association ( Putin ) met Putin"),
+            ["NGA", "RUSGOV"]
+        );
+    }
+
+    #[test]
+    fn agent_of_an_adjective_and_country() {
+        let d = dicts();
+        let mut doc = doc("Israel released the mayor of the northern West Bank city");
+        doc.upos = [
+            "PROPN", "VERB", "DET", "NOUN", "ADP", "DET", "ADJ", "PROPN", "PROPN", "NOUN",
+        ]
+        .map(String::from)
+        .to_vec();
+        let mut m = d.mentions(&doc, 0..doc.tokens.len(), None);
+        ActorDicts::resolve_roles(&doc, &mut m, &[]);
+        let c: Vec<&str> = m.iter().map(|m| m.code.as_str()).collect();
+        assert_eq!(c, ["ISR", "PSEGOV"]);
+    }
+
+    #[test]
+    fn group_tied_to_a_country() {
+        assert_eq!(
+            codes("Some 500,000 workers affiliated with the Nigerian workers stopped work"),
+            ["NGALAB"]
+        );
+        assert_eq!(
+            codes("Insurgents loyal to Iraq 's officials said"),
+            ["IRQREB"]
+        );
+        // Not for a group that already has a country.
+        assert_eq!(
+            codes("Syrian forces loyal to Iraq 's officials"),
+            ["SYRMIL", "IRQGOV"]
+        );
+    }
+
+    #[test]
+    fn first_group_takes_the_place_where_it_acts() {
+        assert_eq!(
+            codes("Hundreds of demonstrators blocked streets in Baghdad"),
+            ["IRQOPP"]
+        );
+        // A country name stays an actor of its own.
+        assert_eq!(
+            codes("Students marched throughout Syria on Friday"),
+            ["SYREDU", "SYR"]
+        );
+        // Not armed or state roles, not past a comma, not a later group.
+        assert_eq!(
+            codes("Insurgents attacked a town in Syria"),
+            ["---REB", "SYR"]
+        );
+        assert_eq!(
+            codes("Demonstrators marched , police in Baghdad said"),
+            ["---OPP", "IRQCOP"]
+        );
+    }
+
+    #[test]
+    fn place_participle_is_no_actor() {
+        // "Israeli-occupied" describes the place; "Israeli-backed" would still name Israel.
+        assert_eq!(
+            codes("Palestinians of the Israeli - occupied West Bank protested"),
+            ["PSE", "PSE"]
+        );
     }
 
     #[test]
