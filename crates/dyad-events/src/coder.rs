@@ -221,9 +221,15 @@ impl<'a> Coder<'a> {
             let parsed = tree
                 .as_ref()
                 .map(|tree| {
-                    let force = matches!(pat.code.root, "18" | "19" | "20");
-                    let mut r =
-                        crate::syntax::roles(tree, mentions, context, i, &hits, &pat.preps, force);
+                    let mut r = crate::syntax::roles(
+                        tree,
+                        mentions,
+                        context,
+                        i,
+                        &hits,
+                        &pat.preps,
+                        pat.code.root,
+                    );
                     // A statement with no actor as its subject ("There was no interference
                     // on our part," Peskov said) is the speaker's.
                     if r.sources.is_empty() && pat.code.root == "01" {

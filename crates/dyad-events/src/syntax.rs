@@ -378,6 +378,9 @@ pub struct Roles {
     /// The actor of the place where it happened ("… at a mall in Kenya's capital"), for a
     /// target when there is no other (see [`roles`]).
     pub place: Option<usize>,
+    /// Who else "we" stands for in an event done together: the target when there is no
+    /// other.
+    pub partner: Option<usize>,
 }
 
 /// Participles that, after "be", say what the subject does or holds, not what is done to it:
@@ -399,6 +402,16 @@ fn subject_of(tree: &Tree<'_>, v: usize) -> Option<(usize, bool)> {
             // "Russia plans to expel …": the controller's subject; "Russia recalled … and
             // expelled …": the first conjunct's subject.
             "xcomp" | "conj" => cur = head,
+            // "Trump got to experience Putin looking him in the eyes": a participle right
+            // after its head's object is what that object does.
+            "advcl"
+                if tree.doc.xpos[cur] == "VBG"
+                    && tree
+                        .child_with(head, &["obj"])
+                        .is_some_and(|o| tree.subtree(o).into_iter().max() == Some(cur - 1)) =>
+            {
+                return tree.child_with(head, &["obj"]).map(|o| (o, false));
+            }
             // "After meeting Pompeo, Lavrov said …": a participial adjunct has the subject of
             // the clause it modifies.
             "advcl" if matches!(tree.doc.xpos[cur].as_str(), "VBG" | "VBN") => cur = head,
@@ -438,6 +451,94 @@ fn subject_of(tree: &Tree<'_>, v: usize) -> Option<(usize, bool)> {
         }
     }
     None
+}
+
+fn is_quote(t: &str) -> bool {
+    matches!(t, "\"" | "“" | "”" | "«" | "»" | "''" | "``")
+}
+
+/// The speaker of a quote that names none: the last actor before it who is the subject of a
+/// reporting verb ("Lavrov called for …, adding:"), with an actor of another country named in
+/// the same sentence ("Following talks with Pompeo, …"), if any.
+fn quoted_speaker(doc: &Doc, context: &[Mention]) -> Option<(Mention, Option<Mention>)> {
+    // A reporting verb, or one that reaches a reporting verb with no subject of its own
+    // through adjuncts ("called for … to start …, adding:").
+    let reports = |v: usize| {
+        let mut frontier = vec![v];
+        for _ in 0..3 {
+            if frontier
+                .iter()
+                .any(|t| REPORTING.contains(&doc.lemma[*t].as_str()))
+            {
+                return true;
+            }
+            frontier = (0..doc.tokens.len())
+                .filter(|k| {
+                    doc.head[*k].is_some_and(|h| frontier.contains(&h))
+                        && matches!(
+                            doc.deprel[*k].split(':').next().unwrap_or(""),
+                            "advcl" | "conj" | "xcomp" | "parataxis"
+                        )
+                        && !(0..doc.tokens.len())
+                            .any(|j| doc.head[j] == Some(*k) && doc.deprel[j].starts_with("nsubj"))
+                })
+                .collect();
+        }
+        false
+    };
+    let speaker = context.iter().rev().take(12).find(|m| {
+        m.tokens.clone().any(|t| {
+            doc.head[t].is_some_and(|h| {
+                !m.tokens.contains(&h) && doc.deprel[t].starts_with("nsubj") && reports(h)
+            })
+        })
+    })?;
+    let sentence = doc
+        .sentences
+        .iter()
+        .find(|x| x.tokens.contains(&speaker.tokens.start))
+        .map(|x| x.tokens.clone())?;
+    let country = |c: &str| c.chars().take(3).collect::<String>();
+    let partner = context
+        .iter()
+        .find(|m| {
+            sentence.contains(&m.tokens.start)
+                && !m.tokens.contains(&speaker.tokens.start)
+                && country(&m.code) != country(&speaker.code)
+        })
+        .cloned();
+    Some((speaker.clone(), partner))
+}
+
+/// "the country", "the nation" with no name: the country named last before it, in the
+/// sentence or earlier, that is not one of `exclude`.
+fn definite_country(
+    tree: &Tree<'_>,
+    mentions: &[Mention],
+    context: &[Mention],
+    t: usize,
+    exclude: &[usize],
+) -> Option<Mention> {
+    let doc = tree.doc;
+    let definite = matches!(tree.lemma(t), "country" | "nation")
+        && tree.children(t).iter().any(|c| doc.norm[*c] == "the")
+        && !tree
+            .children(t)
+            .iter()
+            .any(|c| matches!(tree.base_rel(*c), "amod" | "compound"));
+    if !definite {
+        return None;
+    }
+    let is_country =
+        |m: &Mention| m.code.len() == 3 && m.code.chars().all(|c| c.is_ascii_uppercase());
+    let excluded: Vec<&str> = exclude.iter().map(|e| mentions[*e].code.as_str()).collect();
+    mentions
+        .iter()
+        .filter(|m| m.tokens.end <= t)
+        .chain(context.iter())
+        .filter(|m| is_country(m) && !excluded.contains(&m.code.as_str()))
+        .max_by_key(|m| m.tokens.start)
+        .cloned()
 }
 
 /// Resolves a pronoun subject to an earlier actor: persons for he/she, anything else for
@@ -633,8 +734,11 @@ pub fn roles(
     v: usize,
     hits: &[usize],
     preps: &[String],
-    force: bool,
+    root: &str,
 ) -> Roles {
+    // Force (18–20) and events done together (03–06, 19).
+    let force = matches!(root, "18" | "19" | "20");
+    let symmetric = matches!(root, "03" | "04" | "05" | "06" | "19");
     let mut r = Roles {
         sources: Vec::new(),
         targets: Vec::new(),
@@ -648,6 +752,7 @@ pub fn roles(
         reason: None,
         no_subject: false,
         place: None,
+        partner: None,
     };
     let doc = tree.doc;
     let subject = subject_of(tree, v);
@@ -705,6 +810,26 @@ pub fn roles(
                 m.tokens = s..s + 1;
                 mentions.push(m);
                 r.sources.push(mentions.len() - 1);
+            }
+        }
+        // "“The fact that we are meeting …”" with no speaker named in the sentence: the last
+        // speaker named before (and, for an event done together, the one they were with).
+        // (This overrides what the actor stage made of the pronoun on its own.)
+        if matches!(doc.norm[s].as_str(), "we" | "i")
+            && r.sources.iter().all(|m| mentions[*m].tokens == (s..s + 1))
+            && r.speaker.is_none()
+            && (tree.range.start..s).any(|k| is_quote(doc.token_text(k)))
+        {
+            if let Some((mut m, partner)) = quoted_speaker(doc, context) {
+                r.sources.clear();
+                m.tokens = s..s + 1;
+                mentions.push(m);
+                r.sources.push(mentions.len() - 1);
+                if let Some(mut p) = partner.filter(|_| symmetric && doc.norm[s] == "we") {
+                    p.tokens = s..s + 1;
+                    mentions.push(p);
+                    r.partner = Some(mentions.len() - 1);
+                }
             }
         }
         // "Obama said he would …": a third-person pronoun subject of reported speech is,
@@ -783,6 +908,14 @@ pub fn roles(
     if r.targets.is_empty() {
         if let Some(o) = obj {
             r.targets = np_actors(tree, mentions, o);
+            // "accusing the country of state terrorism": the country last named.
+            if r.targets.is_empty() {
+                if let Some(mut m) = definite_country(tree, mentions, context, o, &r.sources) {
+                    m.tokens = o..o + 1;
+                    mentions.push(m);
+                    r.targets.push(mentions.len() - 1);
+                }
+            }
         }
     }
     // "Russia criticized and condemned the United States": the object of the last conjunct
@@ -857,6 +990,11 @@ pub fn roles(
     }
     r.targets
         .retain(|t| !r.sources.contains(t) && Some(*t) != r.speaker);
+    if r.targets.is_empty() {
+        if let Some(p) = r.partner.take() {
+            r.targets.push(p);
+        }
+    }
     if r.targets.is_empty() {
         // The place, as a target of last resort: "claiming responsibility for an attack
         // … at a mall in Kenya's capital" (KEN).
