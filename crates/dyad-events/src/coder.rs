@@ -1,8 +1,12 @@
-//! The first event coder (issue #2): verb patterns matched on the surface of a sentence, the
-//! source taken as the nearest actor before the verb (the agent after "by" in a passive), the
-//! target as the first actor after the verb or after one of the pattern's prepositions. It marks
-//! negation, future and hypothetical modality from nearby words and attributes quoted and
-//! reported speech to its speaker. The dependency-based coder of issue #4 replaces it.
+//! The event coder: finds verb patterns (from `dicts/verbs`) in a sentence, takes the roles
+//! of each match from the dependency parse (see [`crate::syntax`]) and turns them into
+//! events: one per source and target, the mood shifting the code (intent, threat, refusal),
+//! with the speaker's own statement (claim, accusation, demand, appeal) when the event is
+//! reported. When a sentence has no parse, or the parse gives the verb no subject at all,
+//! it falls back to surface rules: the source is the nearest actor before the verb (the
+//! agent after "by" in a passive), the target the first actor after the verb or after one of
+//! the pattern's prepositions, with modality from nearby words and quoted or reported speech
+//! attributed to its speaker. It also dates events and writes the output records.
 
 use crate::cameo::CodeInfo;
 use crate::verbs::VerbDict;
@@ -217,7 +221,15 @@ impl<'a> Coder<'a> {
             let parsed = tree
                 .as_ref()
                 .map(|tree| {
-                    let mut r = crate::syntax::roles(tree, mentions, context, i, &hits, &pat.preps);
+                    let mut r = crate::syntax::roles(
+                        tree,
+                        mentions,
+                        context,
+                        i,
+                        &hits,
+                        &pat.preps,
+                        pat.code.root,
+                    );
                     // A statement with no actor as its subject ("There was no interference
                     // on our part," Peskov said) is the speaker's.
                     if r.sources.is_empty() && pat.code.root == "01" {
@@ -261,6 +273,16 @@ impl<'a> Coder<'a> {
                 tried.push((p, i, "an event noun without its partner".to_string()));
                 continue;
             }
+            // "killed in Israeli tank shelling": an event noun that says how an event already
+            // coded was done is part of that event.
+            if noun_anchor_of_coded(tree.as_ref(), doc, i, &found) {
+                tried.push((
+                    p,
+                    i,
+                    "an event noun inside an event already coded".to_string(),
+                ));
+                continue;
+            }
             if let Some(r) = parsed {
                 if r.sources.is_empty() {
                     tried.push((p, i, r.reason.unwrap_or_else(|| "no source".into())));
@@ -288,6 +310,14 @@ impl<'a> Coder<'a> {
                             .collect()
                     } else {
                         targets.clone()
+                    };
+                    // With no other target, the actor of the place where it happened.
+                    let place = r
+                        .place
+                        .filter(|p| !reciprocal && mentions[*p].code != mentions[source].code);
+                    let targets: Vec<Option<usize>> = match place {
+                        Some(p) if targets == [None] => vec![Some(p)],
+                        _ => targets,
                     };
                     for &target in &targets {
                         if target.is_some_and(|t| mentions[t].code == mentions[source].code) {
@@ -783,6 +813,31 @@ fn record(
             .map(|t| t.rules.iter().map(ToString::to_string).collect())
             .unwrap_or_default(),
     }
+}
+
+/// True when the token `i` is a noun in an adjunct of the anchor of an event in `found`.
+fn noun_anchor_of_coded(
+    tree: Option<&crate::syntax::Tree<'_>>,
+    doc: &Doc,
+    i: usize,
+    found: &[Found],
+) -> bool {
+    let Some(tree) = tree else { return false };
+    // Only a means or a circumstance ("in", "by", "with" …): "blamed Russia for the hack"
+    // is about another event.
+    let means = tree.children(i).iter().any(|c| {
+        tree.rel(*c) == "case"
+            && matches!(
+                doc.norm[*c].as_str(),
+                "in" | "during" | "by" | "with" | "through" | "amid"
+            )
+    });
+    means
+        && doc.upos.get(i).is_some_and(|u| u == "NOUN")
+        && tree.rel(i).starts_with("obl")
+        && tree
+            .head(i)
+            .is_some_and(|h| found.iter().any(|f| f.anchor == h))
 }
 
 /// Complementizers and subordinators that open a clause with its own subject.

@@ -194,6 +194,163 @@ fn np_actors(tree: &Tree<'_>, mentions: &[Mention], t: usize) -> Vec<usize> {
     out
 }
 
+/// Prepositions whose object is where something happened.
+const PLACE_PREPS: &[&str] = &[
+    "in",
+    "near",
+    "inside",
+    "outside",
+    "across",
+    "throughout",
+    "within",
+    "at",
+    "during",
+];
+
+/// The first actor (in token order) in the noun phrase headed by `t`, looking through its
+/// nominal modifiers at any depth: "Israeli tank shelling" (ISR), "the east of the Gaza
+/// Strip" (PSE), "an upscale mall in Kenya's capital" (KEN). Clauses inside it are not
+/// looked into.
+fn phrase_actor(tree: &Tree<'_>, mentions: &[Mention], t: usize) -> Option<usize> {
+    let mut nodes = vec![t];
+    let mut k = 0;
+    while k < nodes.len() && nodes.len() <= tree.range.len() {
+        let n = nodes[k];
+        k += 1;
+        for c in tree.children(n) {
+            if matches!(
+                tree.base_rel(*c),
+                "nmod" | "compound" | "amod" | "flat" | "appos"
+            ) {
+                nodes.push(*c);
+            }
+        }
+    }
+    nodes.sort_unstable();
+    nodes.into_iter().find_map(|n| mention_at(mentions, n))
+}
+
+/// The actor of the place where the event at `v` happened: the first locative phrase
+/// ("in Ukraine", "at a mall in Kenya's capital", "in Israeli tank shelling") among the
+/// verb's adjuncts, or those of a participle that elaborates it ("an attack targeting
+/// non-Muslims at a mall").
+/// Tokens in `skip_tokens` and actors in `skip` are passed over.
+fn place_of(
+    tree: &Tree<'_>,
+    mentions: &[Mention],
+    v: usize,
+    skip_tokens: &[usize],
+    skip: &[usize],
+) -> Option<usize> {
+    let mut stack: Vec<usize> = tree.children(v).iter().rev().copied().collect();
+    while let Some(c) = stack.pop() {
+        if skip_tokens.contains(&c) {
+            continue;
+        }
+        match tree.base_rel(c) {
+            "obl" | "nmod"
+                if tree
+                    .case_of(c)
+                    .is_some_and(|p| PLACE_PREPS.contains(&p.as_str())) =>
+            {
+                if let Some(m) = phrase_actor(tree, mentions, c).filter(|m| !skip.contains(m)) {
+                    return Some(m);
+                }
+            }
+            "advcl" | "acl" if tree.doc.xpos[c] == "VBG" => {
+                stack.extend(tree.children(c).iter().rev().copied());
+            }
+            // "claiming responsibility for an attack … in Kenya": the place of the event
+            // the adjunct names.
+            "obl" if tree.head(c) == Some(v) => {
+                stack.extend(
+                    tree.children(c)
+                        .iter()
+                        .rev()
+                        .copied()
+                        .filter(|k| matches!(tree.base_rel(*k), "nmod" | "acl")),
+                );
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+/// The `by` agent of a passive verb, also when the parse hangs it under another adjunct
+/// ("was demolished on Monday in the east of the city by a Ukrainian protestor").
+fn distant_agent(tree: &Tree<'_>, mentions: &[Mention], v: usize) -> Option<usize> {
+    let mut stack: Vec<usize> = tree
+        .children(v)
+        .iter()
+        .copied()
+        .filter(|c| tree.base_rel(*c) == "obl")
+        .collect();
+    let mut seen = 0;
+    while let Some(c) = stack.pop() {
+        seen += 1;
+        if seen > tree.range.len() {
+            break;
+        }
+        if tree.case_of(c).as_deref() == Some("by") && !np_actors(tree, mentions, c).is_empty() {
+            return Some(c);
+        }
+        stack.extend(
+            tree.children(c)
+                .iter()
+                .copied()
+                .filter(|k| tree.base_rel(*k) == "nmod"),
+        );
+    }
+    None
+}
+
+/// The actor an event noun names as a modifier: "Israeli tank shelling", "Russia's
+/// annexation", "an attack by Hamas". Not for the object of a verb ("launched rocket fire"),
+/// whose actor is that verb's subject.
+fn nominal_actor(tree: &Tree<'_>, mentions: &[Mention], v: usize, hits: &[usize]) -> Option<usize> {
+    if tree.doc.upos[v] != "NOUN" || !matches!(tree.base_rel(v), "obl" | "nsubj" | "nmod") {
+        return None;
+    }
+    let by = tree
+        .children(v)
+        .iter()
+        .copied()
+        .find(|c| tree.base_rel(*c) == "nmod" && tree.case_of(*c).as_deref() == Some("by"));
+    let modifier =
+        tree.children(v).iter().copied().find(|c| {
+            matches!(tree.rel(*c), "amod" | "compound" | "nmod:poss") && !hits.contains(c)
+        });
+    by.and_then(|b| np_actors(tree, mentions, b).first().copied())
+        .or_else(|| modifier.and_then(|m| phrase_actor(tree, mentions, m)))
+}
+
+/// The tokens of the subject `s` of the verb `v`, without the verb's own (the subject of a
+/// participle, "soldiers killed in Ukraine", dominates it).
+fn subject_tokens(tree: &Tree<'_>, s: Option<usize>, v: usize) -> Vec<usize> {
+    let Some(s) = s else { return Vec::new() };
+    let own = tree.subtree(v);
+    tree.subtree(s)
+        .into_iter()
+        .filter(|t| !own.contains(t))
+        .collect()
+}
+
+/// True when the token names a time, not an actor ("Israel on Wednesday released …" is
+/// sometimes parsed with "Wednesday" as the subject).
+fn is_time_word(tree: &Tree<'_>, t: usize) -> bool {
+    dyad_core::calendar::is_calendar_name(&tree.doc.norm[t])
+        || matches!(
+            tree.doc.norm[t].as_str(),
+            "today" | "yesterday" | "tomorrow" | "tonight"
+        )
+        || tree
+            .doc
+            .timexes
+            .iter()
+            .any(|x| x.tokens.start <= t && t < x.tokens.end)
+}
+
 /// What the parse says about one matched pattern.
 #[derive(Debug, Clone)]
 pub struct Roles {
@@ -218,6 +375,12 @@ pub struct Roles {
     /// The parse gives the verb no subject at all (often a misparse): the caller may fall
     /// back to the surface rules.
     pub no_subject: bool,
+    /// The actor of the place where it happened ("… at a mall in Kenya's capital"), for a
+    /// target when there is no other (see [`roles`]).
+    pub place: Option<usize>,
+    /// Who else "we" stands for in an event done together: the target when there is no
+    /// other.
+    pub partner: Option<usize>,
 }
 
 /// Participles that, after "be", say what the subject does or holds, not what is done to it:
@@ -239,6 +402,16 @@ fn subject_of(tree: &Tree<'_>, v: usize) -> Option<(usize, bool)> {
             // "Russia plans to expel …": the controller's subject; "Russia recalled … and
             // expelled …": the first conjunct's subject.
             "xcomp" | "conj" => cur = head,
+            // "Trump got to experience Putin looking him in the eyes": a participle right
+            // after its head's object is what that object does.
+            "advcl"
+                if tree.doc.xpos[cur] == "VBG"
+                    && tree
+                        .child_with(head, &["obj"])
+                        .is_some_and(|o| tree.subtree(o).into_iter().max() == Some(cur - 1)) =>
+            {
+                return tree.child_with(head, &["obj"]).map(|o| (o, false));
+            }
             // "After meeting Pompeo, Lavrov said …": a participial adjunct has the subject of
             // the clause it modifies.
             "advcl" if matches!(tree.doc.xpos[cur].as_str(), "VBG" | "VBN") => cur = head,
@@ -260,12 +433,112 @@ fn subject_of(tree: &Tree<'_>, v: usize) -> Option<(usize, bool)> {
             "obj" if tree.doc.upos[cur] == "NOUN" && INTENT.contains(&tree.lemma(head)) => {
                 cur = head
             }
+            // "10 Russian soldiers killed in Ukraine": a past participle modifying a noun is
+            // a passive whose subject is that noun (not when it has an object: "A top U.S.
+            // official today praised Haiti" misparsed).
+            "acl"
+                if tree.rel(cur) == "acl"
+                    && tree.doc.xpos[cur] == "VBN"
+                    && !tree.children(cur).iter().any(|c| {
+                        tree.lemma(*c) == "have" || matches!(tree.base_rel(*c), "obj" | "iobj")
+                    }) =>
+            {
+                return Some((head, true))
+            }
             // "Russia, which recalled …": the relative clause's head noun.
             "acl" => return Some((head, false)),
             _ => return None,
         }
     }
     None
+}
+
+fn is_quote(t: &str) -> bool {
+    matches!(t, "\"" | "“" | "”" | "«" | "»" | "''" | "``")
+}
+
+/// The speaker of a quote that names none: the last actor before it who is the subject of a
+/// reporting verb ("Lavrov called for …, adding:"), with an actor of another country named in
+/// the same sentence ("Following talks with Pompeo, …"), if any.
+fn quoted_speaker(doc: &Doc, context: &[Mention]) -> Option<(Mention, Option<Mention>)> {
+    // A reporting verb, or one that reaches a reporting verb with no subject of its own
+    // through adjuncts ("called for … to start …, adding:").
+    let reports = |v: usize| {
+        let mut frontier = vec![v];
+        for _ in 0..3 {
+            if frontier
+                .iter()
+                .any(|t| REPORTING.contains(&doc.lemma[*t].as_str()))
+            {
+                return true;
+            }
+            frontier = (0..doc.tokens.len())
+                .filter(|k| {
+                    doc.head[*k].is_some_and(|h| frontier.contains(&h))
+                        && matches!(
+                            doc.deprel[*k].split(':').next().unwrap_or(""),
+                            "advcl" | "conj" | "xcomp" | "parataxis"
+                        )
+                        && !(0..doc.tokens.len())
+                            .any(|j| doc.head[j] == Some(*k) && doc.deprel[j].starts_with("nsubj"))
+                })
+                .collect();
+        }
+        false
+    };
+    let speaker = context.iter().rev().take(12).find(|m| {
+        m.tokens.clone().any(|t| {
+            doc.head[t].is_some_and(|h| {
+                !m.tokens.contains(&h) && doc.deprel[t].starts_with("nsubj") && reports(h)
+            })
+        })
+    })?;
+    let sentence = doc
+        .sentences
+        .iter()
+        .find(|x| x.tokens.contains(&speaker.tokens.start))
+        .map(|x| x.tokens.clone())?;
+    let country = |c: &str| c.chars().take(3).collect::<String>();
+    let partner = context
+        .iter()
+        .find(|m| {
+            sentence.contains(&m.tokens.start)
+                && !m.tokens.contains(&speaker.tokens.start)
+                && country(&m.code) != country(&speaker.code)
+        })
+        .cloned();
+    Some((speaker.clone(), partner))
+}
+
+/// "the country", "the nation" with no name: the country named last before it, in the
+/// sentence or earlier, that is not one of `exclude`.
+fn definite_country(
+    tree: &Tree<'_>,
+    mentions: &[Mention],
+    context: &[Mention],
+    t: usize,
+    exclude: &[usize],
+) -> Option<Mention> {
+    let doc = tree.doc;
+    let definite = matches!(tree.lemma(t), "country" | "nation")
+        && tree.children(t).iter().any(|c| doc.norm[*c] == "the")
+        && !tree
+            .children(t)
+            .iter()
+            .any(|c| matches!(tree.base_rel(*c), "amod" | "compound"));
+    if !definite {
+        return None;
+    }
+    let is_country =
+        |m: &Mention| m.code.len() == 3 && m.code.chars().all(|c| c.is_ascii_uppercase());
+    let excluded: Vec<&str> = exclude.iter().map(|e| mentions[*e].code.as_str()).collect();
+    mentions
+        .iter()
+        .filter(|m| m.tokens.end <= t)
+        .chain(context.iter())
+        .filter(|m| is_country(m) && !excluded.contains(&m.code.as_str()))
+        .max_by_key(|m| m.tokens.start)
+        .cloned()
 }
 
 /// Resolves a pronoun subject to an earlier actor: persons for he/she, anything else for
@@ -461,7 +734,11 @@ pub fn roles(
     v: usize,
     hits: &[usize],
     preps: &[String],
+    root: &str,
 ) -> Roles {
+    // Force (18–20) and events done together (03–06, 19).
+    let force = matches!(root, "18" | "19" | "20");
+    let symmetric = matches!(root, "03" | "04" | "05" | "06" | "19");
     let mut r = Roles {
         sources: Vec::new(),
         targets: Vec::new(),
@@ -474,22 +751,50 @@ pub fn roles(
         report_verb: None,
         reason: None,
         no_subject: false,
+        place: None,
+        partner: None,
     };
     let doc = tree.doc;
-    let passive = !STATIVE_PARTICIPLES.contains(&doc.norm[v].as_str())
-        && (tree.children(v).iter().any(|c| tree.rel(*c) == "aux:pass")
-            || tree.child_with(v, &["nsubj:pass"]).is_some());
     let subject = subject_of(tree, v);
-    let agent = tree.children(v).iter().copied().find(|c| {
-        tree.rel(*c) == "obl:agent"
-            || (tree.base_rel(*c) == "obl" && tree.case_of(*c).as_deref() == Some("by") && passive)
-    });
+    let stative = STATIVE_PARTICIPLES.contains(&doc.norm[v].as_str());
+    let passive = !stative
+        && (tree.children(v).iter().any(|c| tree.rel(*c) == "aux:pass")
+            || tree.child_with(v, &["nsubj:pass"]).is_some()
+            || (tree.rel(v) == "acl" && subject.is_some_and(|s| s.1)));
+    // "Four children were killed …, shelling …": a participial adjunct does not share the
+    // subject of a passive clause (that subject is what was acted on).
+    let adjunct_of_passive = !passive
+        && tree.base_rel(v) == "advcl"
+        && doc.xpos[v] == "VBG"
+        && !tree
+            .children(v)
+            .iter()
+            .any(|c| matches!(tree.base_rel(*c), "nsubj" | "csubj" | "mark"))
+        && tree
+            .head(v)
+            .is_some_and(|h| !STATIVE_PARTICIPLES.contains(&doc.norm[h].as_str()))
+        && subject.is_some_and(|s| s.1);
+    let agent = tree
+        .children(v)
+        .iter()
+        .copied()
+        .find(|c| {
+            tree.rel(*c) == "obl:agent"
+                || (tree.base_rel(*c) == "obl"
+                    && tree.case_of(*c).as_deref() == Some("by")
+                    && passive)
+        })
+        .or_else(|| passive.then(|| distant_agent(tree, mentions, v)).flatten());
     if let Some((sp, verb)) = speaker_of(tree, mentions, v) {
         r.speaker = Some(sp);
         r.report_verb = verb;
     }
     // Sources.
-    let mut subject_side = if passive { agent } else { subject.map(|s| s.0) };
+    let mut subject_side = if passive || adjunct_of_passive {
+        agent
+    } else {
+        subject.map(|s| s.0)
+    };
     // "Russia, which recalled …": the relative pronoun stands for the head noun.
     if let Some(s) = subject_side {
         if matches!(doc.norm[s].as_str(), "which" | "who" | "that") && tree.base_rel(v) == "acl" {
@@ -505,6 +810,26 @@ pub fn roles(
                 m.tokens = s..s + 1;
                 mentions.push(m);
                 r.sources.push(mentions.len() - 1);
+            }
+        }
+        // "“The fact that we are meeting …”" with no speaker named in the sentence: the last
+        // speaker named before (and, for an event done together, the one they were with).
+        // (This overrides what the actor stage made of the pronoun on its own.)
+        if matches!(doc.norm[s].as_str(), "we" | "i")
+            && r.sources.iter().all(|m| mentions[*m].tokens == (s..s + 1))
+            && r.speaker.is_none()
+            && (tree.range.start..s).any(|k| is_quote(doc.token_text(k)))
+        {
+            if let Some((mut m, partner)) = quoted_speaker(doc, context) {
+                r.sources.clear();
+                m.tokens = s..s + 1;
+                mentions.push(m);
+                r.sources.push(mentions.len() - 1);
+                if let Some(mut p) = partner.filter(|_| symmetric && doc.norm[s] == "we") {
+                    p.tokens = s..s + 1;
+                    mentions.push(p);
+                    r.partner = Some(mentions.len() - 1);
+                }
             }
         }
         // "Obama said he would …": a third-person pronoun subject of reported speech is,
@@ -527,12 +852,32 @@ pub fn roles(
                 r.sources.push(mentions.len() - 1);
             }
         }
+        if r.sources.is_empty() && tree.head(s) == Some(v) && is_time_word(tree, s) {
+            // A misparse: the verb's real subject is elsewhere.
+            r.no_subject = true;
+        }
         if r.sources.is_empty() {
             r.reason = Some(format!(
                 "the subject {:?} is not a known actor",
                 doc.token_text(s)
             ));
         }
+    } else if passive && force {
+        // "There were 10 Russian soldiers killed in Ukraine", "Four children were killed in
+        // Israeli tank shelling": force used with no agent named is coded, as the gold sets
+        // do, with the actor of its place or of the weapon as the source.
+        let patient = subject_tokens(tree, subject.map(|s| s.0), v);
+        if let Some(m) = place_of(tree, mentions, v, &patient, &[]) {
+            r.sources.push(m);
+        } else {
+            r.reason =
+                Some("passive without a `by` agent or a place: who acted is not said".into());
+        }
+    } else if let Some(m) = nominal_actor(tree, mentions, v, hits) {
+        // An event noun naming its actor: "Israeli tank shelling", "an attack by Hamas".
+        r.sources.push(m);
+    } else if adjunct_of_passive {
+        r.reason = Some("a participle beside a passive clause: who acted is not said".into());
     } else {
         r.no_subject = !passive;
         r.reason = Some(if passive {
@@ -563,6 +908,14 @@ pub fn roles(
     if r.targets.is_empty() {
         if let Some(o) = obj {
             r.targets = np_actors(tree, mentions, o);
+            // "accusing the country of state terrorism": the country last named.
+            if r.targets.is_empty() {
+                if let Some(mut m) = definite_country(tree, mentions, context, o, &r.sources) {
+                    m.tokens = o..o + 1;
+                    mentions.push(m);
+                    r.targets.push(mentions.len() - 1);
+                }
+            }
         }
     }
     // "Russia criticized and condemned the United States": the object of the last conjunct
@@ -637,6 +990,19 @@ pub fn roles(
     }
     r.targets
         .retain(|t| !r.sources.contains(t) && Some(*t) != r.speaker);
+    if r.targets.is_empty() {
+        if let Some(p) = r.partner.take() {
+            r.targets.push(p);
+        }
+    }
+    if r.targets.is_empty() {
+        // The place, as a target of last resort: "claiming responsibility for an attack
+        // … at a mall in Kenya's capital" (KEN).
+        let subj_tokens = subject_tokens(tree, subject.map(|s| s.0), v);
+        let mut skip = r.sources.clone();
+        skip.extend(r.speaker);
+        r.place = place_of(tree, mentions, v, &subj_tokens, &skip);
+    }
     let mood = modality_of(tree, v, obj);
     r.modality = mood.modality;
     r.intent = mood.intent;
