@@ -90,6 +90,11 @@ impl Pattern {
         start: usize,
         end: usize,
     ) -> Option<Vec<usize>> {
+        // The second part of a hyphenated compound ("Israeli - occupied", "ground - launched",
+        // "US - led") is a modifier, not the verb of an event.
+        if start > 0 && start < norm.len() && norm[start - 1] == "-" {
+            return None;
+        }
         let mut hits = Vec::new();
         if self.walk(norm, lemma, start, end, 0, &mut hits) {
             Some(hits)
@@ -109,6 +114,9 @@ impl Pattern {
         let Some(Elem::Words(first)) = self.elems.first() else {
             return None;
         };
+        if anchor > 0 && norm[anchor - 1] == "-" {
+            return None;
+        }
         if !first.iter().any(|w| *w == norm[anchor]) {
             return None;
         }
@@ -581,6 +589,13 @@ mod tests {
         let s = norm("both sides de - escalated");
         assert_eq!(d.patterns[1].match_at(&s, 2, s.len()), Some(vec![2, 3, 4]));
         assert_eq!(compound_len("cease-fire", &norm("cease -"), 0, 2), None);
+        // The second part of a compound is no anchor: "Israeli-occupied West Bank".
+        let mut d2 = VerbDict::new();
+        d2.load("v.txt", "192 +occupy\n");
+        let s = norm("the israeli - occupied west bank");
+        assert_eq!(d2.patterns[0].match_at(&s, 3, s.len()), None);
+        let s = norm("israel occupied the west bank");
+        assert_eq!(d2.patterns[0].match_at(&s, 1, s.len()), Some(vec![1]));
         // The whole hyphenated word wins over its first part.
         let mut d = VerbDict::new();
         d.load("v.txt", "150 +test|test-fired ... +missile\n");
