@@ -14,6 +14,32 @@ pub const GAP: usize = 5;
 /// Tokens a gap never crosses.
 const CLAUSE_BREAKS: &[&str] = &[";", ":", ".", "!", "?", "\"", "--", "—"];
 
+/// The number of tokens the hyphenated word `w` takes at `pos` when the tokenizer has split it
+/// at its hyphens ("cease-fire" as "cease", "-", "fire"), or `None` if it is not there.
+fn compound_len(w: &str, norm: &[String], pos: usize, end: usize) -> Option<usize> {
+    let parts: Vec<&str> = w.split('-').collect();
+    if parts.len() < 2 || parts.iter().any(|p| p.is_empty()) {
+        return None;
+    }
+    let n = 2 * parts.len() - 1;
+    if pos + n > end {
+        return None;
+    }
+    let fits = parts
+        .iter()
+        .enumerate()
+        .all(|(k, p)| norm[pos + 2 * k] == *p && (k == 0 || norm[pos + 2 * k - 1] == "-"));
+    fits.then_some(n)
+}
+
+/// The first part of a hyphenated word, under which a pattern it anchors is indexed: the
+/// tokenizer splits "de-escalate" into "de - escalate", and the coder looks patterns up by
+/// the token "de".
+fn compound_head(w: &str) -> Option<&str> {
+    let (head, rest) = w.split_once('-')?;
+    (!head.is_empty() && !rest.is_empty()).then_some(head)
+}
+
 /// One element of a pattern.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Elem {
@@ -64,6 +90,11 @@ impl Pattern {
         start: usize,
         end: usize,
     ) -> Option<Vec<usize>> {
+        // The second part of a hyphenated compound ("Israeli - occupied", "ground - launched",
+        // "US - led") is a modifier, not the verb of an event.
+        if start > 0 && start < norm.len() && norm[start - 1] == "-" {
+            return None;
+        }
         let mut hits = Vec::new();
         if self.walk(norm, lemma, start, end, 0, &mut hits) {
             Some(hits)
@@ -83,6 +114,9 @@ impl Pattern {
         let Some(Elem::Words(first)) = self.elems.first() else {
             return None;
         };
+        if anchor > 0 && norm[anchor - 1] == "-" {
+            return None;
+        }
         if !first.iter().any(|w| *w == norm[anchor]) {
             return None;
         }
@@ -133,6 +167,18 @@ impl Pattern {
         };
         match elem {
             Elem::Words(ws) => {
+                // A hyphenated word the tokenizer splits ("cease-fire" is "cease - fire"),
+                // tried first so that the whole word is matched ("test-fired", not "test").
+                for w in ws.iter().filter(|w| w.contains('-')) {
+                    if let Some(n) = compound_len(w, norm, pos, end) {
+                        let before = hits.len();
+                        hits.extend(pos..pos + n);
+                        if self.walk(norm, lemma, pos + n, end, e + 1, hits) {
+                            return true;
+                        }
+                        hits.truncate(before);
+                    }
+                }
                 if pos < end && self.fits(ws, e, norm, lemma, pos) {
                     hits.push(pos);
                     if self.walk(norm, lemma, pos + 1, end, e + 1, hits) {
@@ -341,6 +387,12 @@ impl VerbDict {
                         for w in ws {
                             self.index.entry(w.clone()).or_default().push(idx);
                         }
+                        for h in ws.iter().filter_map(|w| compound_head(w)) {
+                            let at = self.index.entry(h.to_string()).or_default();
+                            if at.last() != Some(&idx) {
+                                at.push(idx);
+                            }
+                        }
                     }
                     for l in lemmas.first().into_iter().flatten() {
                         let at = self.index.entry(l.clone()).or_default();
@@ -513,5 +565,45 @@ mod tests {
         assert_eq!(p.match_at(&s, 1, s.len()), None);
         let s = norm("russia recalled ; its ambassador");
         assert_eq!(p.match_at(&s, 1, s.len()), None);
+    }
+
+    #[test]
+    fn hyphenated_words_match_split_tokens() {
+        let mut d = VerbDict::new();
+        d.load(
+            "v.txt",
+            "0871 +declare ... +ceasefire|+cease-fire\n087 +de-escalate\n",
+        );
+        let p = &d.patterns[0];
+        // "cease-fire" as the tokenizer gives it, and as one token.
+        let s = norm("hamas declared a cease - fire on friday");
+        assert_eq!(p.match_at(&s, 1, s.len()), Some(vec![1, 3, 4, 5]));
+        let s = norm("hamas declared a cease-fire");
+        assert_eq!(p.match_at(&s, 1, s.len()), Some(vec![1, 3]));
+        let s = norm("hamas declared a cease fire");
+        assert_eq!(p.match_at(&s, 1, s.len()), None);
+        let s = norm("hamas declared a cease -");
+        assert_eq!(p.match_at(&s, 1, s.len()), None);
+        // A hyphenated anchor is found through its first part.
+        assert_eq!(d.anchored_at("de"), &[1]);
+        let s = norm("both sides de - escalated");
+        assert_eq!(d.patterns[1].match_at(&s, 2, s.len()), Some(vec![2, 3, 4]));
+        assert_eq!(compound_len("cease-fire", &norm("cease -"), 0, 2), None);
+        // The second part of a compound is no anchor: "Israeli-occupied West Bank".
+        let mut d2 = VerbDict::new();
+        d2.load("v.txt", "192 +occupy\n");
+        let s = norm("the israeli - occupied west bank");
+        assert_eq!(d2.patterns[0].match_at(&s, 3, s.len()), None);
+        let s = norm("israel occupied the west bank");
+        assert_eq!(d2.patterns[0].match_at(&s, 1, s.len()), Some(vec![1]));
+        // The whole hyphenated word wins over its first part.
+        let mut d = VerbDict::new();
+        d.load("v.txt", "150 +test|test-fired ... +missile\n");
+        let s = norm("pyongyang test - fired a missile");
+        assert_eq!(
+            d.patterns[0].match_at(&s, 1, s.len()),
+            Some(vec![1, 2, 3, 5])
+        );
+        assert_eq!(compound_head("-x"), None);
     }
 }
