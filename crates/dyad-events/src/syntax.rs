@@ -51,6 +51,19 @@ const INTENT: &[&str] = &[
     "set", "ready", "willing", "refuse", "need", "attempt", "consider",
 ];
 
+/// Lemmas that are not used in the passive: a participle of one of these after a noun is a
+/// misparsed main verb ("Thousands of Iraqi Kurds demonstrated in Kirkuk"), not a passive.
+const INTRANSITIVE: &[&str] = &[
+    "demonstrate",
+    "rally",
+    "march",
+    "riot",
+    "clash",
+    "gather",
+    "arrive",
+    "protest",
+];
+
 const HYPOTHETICAL_AUX: &[&str] = &[
     "would", "could", "might", "may", "should", "can", "must", "ought",
 ];
@@ -439,6 +452,7 @@ fn subject_of(tree: &Tree<'_>, v: usize) -> Option<(usize, bool)> {
             "acl"
                 if tree.rel(cur) == "acl"
                     && tree.doc.xpos[cur] == "VBN"
+                    && !INTRANSITIVE.contains(&tree.lemma(cur))
                     && !tree.children(cur).iter().any(|c| {
                         tree.lemma(*c) == "have" || matches!(tree.base_rel(*c), "obj" | "iobj")
                     }) =>
