@@ -207,18 +207,12 @@ fn np_actors(tree: &Tree<'_>, mentions: &[Mention], t: usize) -> Vec<usize> {
     out
 }
 
-/// Prepositions whose object is where something happened.
-const PLACE_PREPS: &[&str] = &[
-    "in",
-    "near",
-    "inside",
-    "outside",
-    "across",
-    "throughout",
-    "within",
-    "at",
-    "during",
-];
+/// A preposition whose object is where something happened: the place and time prepositions
+/// of [`LOCATIVE`], and "at" ("a mall at the border"), which `LOCATIVE` leaves out because it
+/// also names whom ("fired at Russia"); here it only picks a place after other roles failed.
+fn is_place_prep(p: &str) -> bool {
+    p == "at" || LOCATIVE.contains(&p)
+}
 
 /// The first actor (in token order) in the noun phrase headed by `t`, looking through its
 /// nominal modifiers at any depth: "Israeli tank shelling" (ISR), "the east of the Gaza
@@ -261,11 +255,7 @@ fn place_of(
             continue;
         }
         match tree.base_rel(c) {
-            "obl" | "nmod"
-                if tree
-                    .case_of(c)
-                    .is_some_and(|p| PLACE_PREPS.contains(&p.as_str())) =>
-            {
+            "obl" | "nmod" if tree.case_of(c).is_some_and(|p| is_place_prep(&p)) => {
                 if let Some(m) = phrase_actor(tree, mentions, c).filter(|m| !skip.contains(m)) {
                     return Some(m);
                 }
