@@ -4,6 +4,7 @@
 
 use crate::dict::{CaseRule, Field, LexKind, Lexicon};
 use chrono::NaiveDate;
+use dyad_core::actor_code::{country_prefix, is_country_code};
 use dyad_core::{Doc, Mention, MentionKind, RuleRef};
 use std::ops::Range;
 
@@ -208,23 +209,6 @@ fn longest_at(
 
 fn is_capitalized(s: &str) -> bool {
     s.chars().next().is_some_and(|c| c.is_uppercase())
-}
-
-/// Code prefixes that are not countries: organisations, regions, the unknown country.
-const NOT_COUNTRIES: &[&str] = &[
-    "---", "IGO", "NGO", "MNC", "IMG", "AFR", "ASA", "EUR", "LAM", "SAM", "NAM", "MEA", "WST",
-    "CAS", "SEA", "BLK", "CRB",
-];
-
-/// Whether `code` is a plain country code ("KGZ").
-fn is_country_code(code: &str) -> bool {
-    code.len() == 3 && country_prefix(code).is_some()
-}
-
-/// The country at the head of `code` ("RUS" of `RUSGOV`), if it starts with one.
-fn country_prefix(code: &str) -> Option<&str> {
-    let p = code.get(..3)?;
-    (p.chars().all(|c| c.is_ascii_uppercase()) && !NOT_COUNTRIES.contains(&p)).then_some(p)
 }
 
 /// Capitalised words after a title that are not a name, besides month and weekday names

@@ -1,6 +1,7 @@
 //! dyad-core: the shared vocabulary of every dyad stage — spans, articles, documents, actor
 //! mentions, events and diagnostics. No I/O lives here; every other crate depends on this one.
 
+pub mod actor_code;
 pub mod article;
 pub mod calendar;
 pub mod conllu;

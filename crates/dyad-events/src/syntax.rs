@@ -5,6 +5,7 @@
 //! to the most recent compatible actor; modality comes from auxiliaries, negation and
 //! conditional markers; attribution from a reporting verb that governs the event.
 
+use dyad_core::actor_code::is_country_code;
 use dyad_core::{Doc, Mention, MentionKind, Modality};
 use std::ops::Range;
 
@@ -533,14 +534,12 @@ fn definite_country(
     if !definite {
         return None;
     }
-    let is_country =
-        |m: &Mention| m.code.len() == 3 && m.code.chars().all(|c| c.is_ascii_uppercase());
     let excluded: Vec<&str> = exclude.iter().map(|e| mentions[*e].code.as_str()).collect();
     mentions
         .iter()
         .filter(|m| m.tokens.end <= t)
         .chain(context.iter())
-        .filter(|m| is_country(m) && !excluded.contains(&m.code.as_str()))
+        .filter(|m| is_country_code(&m.code) && !excluded.contains(&m.code.as_str()))
         .max_by_key(|m| m.tokens.start)
         .cloned()
 }
