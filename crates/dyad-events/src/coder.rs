@@ -756,8 +756,40 @@ impl<'a> Coder<'a> {
                 }
             }
         }
+        drop_generic_duplicates(&mut out);
         out
     }
+}
+
+/// Whether `general` is a less specific code of the same event as `specific`: the root's
+/// "not specified below" code ("190" beside "194") or the three-digit parent of a four-digit
+/// code ("183" beside "1833").
+fn is_generalisation(general: &str, specific: &str) -> bool {
+    if general == specific || general.len() < 3 || specific.len() < 3 {
+        return false;
+    }
+    let unspecified_root = general.len() == 3 && general.ends_with('0');
+    (unspecified_root && specific.starts_with(&general[..2]))
+        || (general.len() == 3 && specific.len() == 4 && specific.starts_with(general))
+}
+
+/// One sentence reporting one act in two words ("Israeli shelling killed four children":
+/// shelling 194, killed 190) is one event: an event is dropped when the sentence has the same
+/// source, target and modality with a more specific code of the same kind.
+fn drop_generic_duplicates(out: &mut Vec<Event>) {
+    let keep: Vec<bool> = out
+        .iter()
+        .map(|e| {
+            !out.iter().any(|o| {
+                o.source == e.source
+                    && o.target == e.target
+                    && o.modality == e.modality
+                    && is_generalisation(&e.code, &o.code)
+            })
+        })
+        .collect();
+    let mut k = keep.into_iter();
+    out.retain(|_| k.next().unwrap_or(true));
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -972,5 +1004,23 @@ fn event_date(
             article.meta.published,
             article.meta.published.map(|_| "article".to_string()),
         ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_generalisation;
+
+    #[test]
+    fn generalisation_is_the_unspecified_root_or_the_parent_code() {
+        assert!(is_generalisation("190", "194"));
+        assert!(is_generalisation("190", "1951"));
+        assert!(is_generalisation("183", "1833"));
+        assert!(is_generalisation("040", "046"));
+        assert!(!is_generalisation("194", "190"));
+        assert!(!is_generalisation("190", "190"));
+        assert!(!is_generalisation("111", "112"));
+        assert!(!is_generalisation("190", "180"));
+        assert!(!is_generalisation("183", "1712"));
     }
 }
