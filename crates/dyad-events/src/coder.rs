@@ -968,6 +968,9 @@ fn quote_regions(doc: &Doc, range: Range<usize>) -> Vec<Range<usize>> {
 
 /// The date of an event: the temporal expression in its sentence nearest the verb, else the
 /// article date.
+/// Words before a date that make it the bound of a span, not the time of the event.
+const NOT_EVENT_TIME: &[&str] = &["since", "until", "till", "untill"];
+
 /// Tokens at the start of an article that may hold its dateline.
 const DATELINE_TOKENS: usize = 12;
 
@@ -983,6 +986,11 @@ fn event_date(
         .filter(|t| t.tokens.start >= range.start && t.tokens.end <= range.end)
         // The dateline ("MOSCOW, March 18, 2021 --") dates the article, not the event.
         .filter(|t| !(t.tokens.start < DATELINE_TOKENS && Some(t.date) == article.meta.published))
+        // "who led the country until 1991", "in office since 2000": another time than the act's.
+        .filter(|t| {
+            t.tokens.start == range.start
+                || !NOT_EVENT_TIME.contains(&doc.norm[t.tokens.start - 1].as_str())
+        })
         .min_by_key(|t| {
             if t.tokens.start > anchor {
                 t.tokens.start - anchor

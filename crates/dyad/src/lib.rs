@@ -4,6 +4,7 @@
 pub mod dicts;
 pub mod models;
 pub mod output;
+mod role_date;
 
 use dyad_actors::{ActorDicts, LexKind};
 use dyad_core::{Article, Diagnostic, Doc, Event, Mention, RawArticle};
@@ -122,7 +123,8 @@ impl Pipeline {
         explain: Option<()>,
     ) -> SentenceTrace {
         let range = doc.sentences[s].tokens.clone();
-        let mut mentions = self.actors.mentions(doc, range, article.meta.published);
+        let roles_date = role_date::roles_date(doc, range.clone(), article.meta.published);
+        let mut mentions = self.actors.mentions(doc, range, roles_date);
         ActorDicts::resolve_roles(doc, &mut mentions, context);
         let coder = Coder::new(&self.verbs);
         let mut trace = Trace { tried: Vec::new() };
