@@ -317,6 +317,66 @@ pub fn score(gold: &[GoldCase], sys: &[Vec<Triple>]) -> EventScores {
     s
 }
 
+/// Why gold events were missed, counted over a set (see [`missed`]).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Missed {
+    /// Gold events not matched exactly.
+    pub total: usize,
+    /// The system coded nothing at all in the case.
+    pub no_event: usize,
+    /// The system coded the event's kind from its source but found no target.
+    pub no_target: usize,
+    /// The system coded the same (source, target) countries with another code.
+    pub wrong_code: usize,
+    /// The system coded the same kind of event between other actors (or other agent codes).
+    pub wrong_actors: usize,
+    /// The system coded only unrelated events.
+    pub other: usize,
+}
+
+/// Classifies each gold event that `scored` (the triples that were scored) does not match
+/// exactly, by the closest of `all` (every system event of the case, one-sided ones with an
+/// empty target). `by_root` compares kinds of event by root code (CAMEO codes); otherwise
+/// codes are compared whole (PLOVER categories).
+pub fn missed(
+    gold: &[GoldCase],
+    scored: &[Vec<Triple>],
+    all: &[Vec<Triple>],
+    by_root: bool,
+) -> Missed {
+    let kind = |c: &str| if by_root { root(c) } else { c.to_string() };
+    let mut m = Missed::default();
+    for ((g, y), a) in gold.iter().zip(scored).zip(all) {
+        let mut left: Vec<&Triple> = y.iter().collect();
+        for ge in &g.events {
+            if let Some(i) = left.iter().position(|t| *t == ge) {
+                left.remove(i);
+                continue;
+            }
+            m.total += 1;
+            let src = country(&ge.source);
+            let pair = (src.clone(), country(&ge.target));
+            if a.is_empty() {
+                m.no_event += 1;
+            } else if a.iter().any(|t| {
+                t.target.is_empty() && country(&t.source) == src && kind(&t.code) == kind(&ge.code)
+            }) {
+                m.no_target += 1;
+            } else if a
+                .iter()
+                .any(|t| (country(&t.source), country(&t.target)) == pair)
+            {
+                m.wrong_code += 1;
+            } else if a.iter().any(|t| kind(&t.code) == kind(&ge.code)) {
+                m.wrong_actors += 1;
+            } else {
+                m.other += 1;
+            }
+        }
+    }
+    m
+}
+
 /// One TSV row per case: id, category, gold triples, system triples, exact matches.
 pub fn case_rows(gold: &[GoldCase], sys: &[Vec<Triple>]) -> Vec<String> {
     let fmt = |v: &[Triple]| {
@@ -344,6 +404,66 @@ pub fn case_rows(gold: &[GoldCase], sys: &[Vec<Triple>]) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn tr(s: &str) -> Triple {
+        let mut w = s.split(' ');
+        Triple {
+            source: w.next().unwrap_or_default().to_string(),
+            code: w.next().unwrap_or_default().to_string(),
+            target: w.next().unwrap_or_default().to_string(),
+        }
+    }
+
+    #[test]
+    fn misses_are_classified_by_the_closest_system_event() {
+        let case = |events: &[&str]| GoldCase {
+            id: "x".into(),
+            category: String::new(),
+            date: None,
+            text: String::new(),
+            events: events.iter().map(|e| tr(e)).collect(),
+            plover: None,
+        };
+        let gold = vec![
+            case(&["USA 042 CHN"]),
+            case(&["RUS 161 USA"]),
+            case(&["ISR 190 PSE"]),
+            case(&["SYRMIL 190 SYRREB"]),
+            case(&["IRN 111 USA"]),
+            case(&["FRA 057 DEU"]),
+            case(&["GBR 036 IND"]),
+            case(&["EGY 111 ISR"]),
+        ];
+        let all = vec![
+            vec![tr("USA 042 CHN")],
+            vec![tr("RUS 1614 ")],
+            vec![tr("ISR 111 PSE")],
+            vec![tr("SYRMIL 193 SYRCVL")],
+            vec![],
+            vec![tr("FRA 010 ")],
+            vec![],
+            vec![tr("EGY 111 USA")],
+        ];
+        let scored: Vec<Vec<Triple>> = all
+            .iter()
+            .map(|v| v.iter().filter(|x| !x.target.is_empty()).cloned().collect())
+            .collect();
+        let m = missed(&gold, &scored, &all, true);
+        assert_eq!(
+            m,
+            Missed {
+                total: 7,
+                no_event: 2,
+                no_target: 1,
+                wrong_code: 2,
+                wrong_actors: 1,
+                other: 1,
+            }
+        );
+        // By whole codes, RUS 1614 is not the kind of RUS 161 USA.
+        let whole = missed(&gold, &scored, &all, false);
+        assert_eq!((whole.no_target, whole.other), (0, 2));
+    }
 
     const XML: &str = r#"<Sentences>
 <Sentence category="GOLD" date="20150609" id="G1" evaluate="true"/>

@@ -173,6 +173,8 @@ fn code(
     );
     let pipeline = super::pipeline(dicts.as_ref())?;
     let mut predicted: Vec<Option<String>> = Vec::with_capacity(gold.len());
+    // Every system event of each case, one-sided ones too, for the account of misses.
+    let mut all: Vec<Vec<Triple>> = Vec::with_capacity(gold.len());
     let sys: Vec<Vec<Triple>> = gold
         .iter()
         .map(|g| {
@@ -192,10 +194,8 @@ fn code(
                 SetKind::Penta => events::penta(&e.root_code),
                 _ => e.plover.clone(),
             }));
-            // PETRARCH gold events are dyadic: an event with no target is not one of them.
-            // PLOVER gold has one-sided events, so there they count.
-            evs.into_iter()
-                .filter(|e| e.target.is_some() || kind != SetKind::Petr)
+            let triples: Vec<Triple> = evs
+                .into_iter()
                 .map(|e| match kind {
                     // PLOVER gold names countries only, and categories instead of codes.
                     SetKind::Plover => Triple {
@@ -209,9 +209,17 @@ fn code(
                         code: e.code,
                     },
                 })
+                .collect();
+            all.push(triples.clone());
+            // PETRARCH gold events are dyadic: an event with no target is not one of them.
+            // PLOVER gold has one-sided events, so there they count.
+            triples
+                .into_iter()
+                .filter(|t| !t.target.is_empty() || kind != SetKind::Petr)
                 .collect()
         })
         .collect();
+    let missed = events::missed(&gold, &sys, &all, kind != SetKind::Plover);
     let s = score(&gold, &sys);
     let category_accuracy =
         (kind != SetKind::Petr).then(|| events::category_accuracy(&gold, &predicted));
@@ -232,6 +240,7 @@ fn code(
             "triple_f1": round3(s.triple.f1), "root_f1": round3(s.root.f1), "country_f1": round3(s.country.f1),
             "category_accuracy": category_accuracy.map(round3),
             "confusion": s.confusion,
+            "missed": missed,
         });
         println!("{v}");
     } else {
@@ -256,6 +265,17 @@ fn code(
         }
         if let Some(a) = category_accuracy {
             println!("category accuracy (first event's category) {a:.3}");
+        }
+        if kind != SetKind::Penta {
+            println!(
+                "missed gold events {}: nothing coded {}, no target {}, other code {}, other actors {}, unrelated events only {}",
+                missed.total,
+                missed.no_event,
+                missed.no_target,
+                missed.wrong_code,
+                missed.wrong_actors,
+                missed.other
+            );
         }
         if kind == SetKind::Petr {
             println!(
