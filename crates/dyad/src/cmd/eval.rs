@@ -175,6 +175,7 @@ fn code(
     let mut predicted: Vec<Option<String>> = Vec::with_capacity(gold.len());
     // Every system event of each case, one-sided ones too, for the account of misses.
     let mut all: Vec<Vec<Triple>> = Vec::with_capacity(gold.len());
+    let mut no_actor = 0usize;
     let sys: Vec<Vec<Triple>> = gold
         .iter()
         .map(|g| {
@@ -190,6 +191,21 @@ fn code(
                 raw_map: Vec::new(),
             };
             let evs = pipeline.code_article(&article);
+            if evs.is_empty() {
+                // Nothing coded: was no actor named, or no pattern found for the actors?
+                let doc = pipeline.doc(&article);
+                let named = (0..doc.sentences.len())
+                    .map(|i| {
+                        pipeline
+                            .code_sentence(&article, &doc, i, &[], None)
+                            .mentions
+                            .len()
+                    })
+                    .sum::<usize>();
+                if named == 0 {
+                    no_actor += 1;
+                }
+            }
             predicted.push(evs.first().and_then(|e| match kind {
                 SetKind::Penta => events::penta(&e.root_code),
                 _ => e.plover.clone(),
@@ -241,6 +257,7 @@ fn code(
             "category_accuracy": category_accuracy.map(round3),
             "confusion": s.confusion,
             "missed": missed,
+            "cases_without_actors": no_actor,
         });
         println!("{v}");
     } else {
@@ -276,6 +293,7 @@ fn code(
                 missed.wrong_actors,
                 missed.other
             );
+            println!("cases with nothing coded and no actor named: {no_actor}");
         }
         if kind == SetKind::Petr {
             println!(
