@@ -103,18 +103,33 @@ pub fn plover_2021(category: &str) -> &str {
     }
 }
 
+/// Country codes of the PLOVER GSR that are older spellings of the codes dyad and CAMEO 1.1b3
+/// use for the same country.
+const PLOVER_LEGACY_CODES: &[(&str, &str)] = &[("JAP", "JPN"), ("ITL", "ITA"), ("VTN", "VNM")];
+
 /// Reads the PLOVER GSR (a JSON array; the first object describes the document). Each record
 /// becomes a case whose `plover` is its category (in 2021 names) and whose events are the
-/// (source, target, category) pairs of its first source and target actors.
+/// (source, target, category) triples of its actors: every source with every target, and,
+/// when the record lists several sources and no target (actors marked `SRC/TAR`, "Israel and
+/// the Palestinians reached a consensus"), every source with every other source.
 pub fn read_plover_json(text: &str) -> Result<Vec<GoldCase>, String> {
     let v: serde_json::Value = serde_json::from_str(text).map_err(|e| format!("not JSON: {e}"))?;
     let arr = v.as_array().ok_or("expected a JSON array")?;
-    let code = |x: &serde_json::Value| -> String {
+    let codes = |x: &serde_json::Value| -> Vec<String> {
         x.as_array()
-            .and_then(|a| a.first())
-            .and_then(|a| a["code"].as_str())
-            .unwrap_or("")
-            .to_string()
+            .map(|a| {
+                a.iter()
+                    .filter_map(|a| a["code"].as_str())
+                    .map(|c| {
+                        PLOVER_LEGACY_CODES
+                            .iter()
+                            .find(|(old, _)| *old == c)
+                            .map_or(c, |(_, new)| new)
+                            .to_string()
+                    })
+                    .collect()
+            })
+            .unwrap_or_default()
     };
     let mut out = Vec::new();
     for r in arr {
@@ -124,16 +139,44 @@ pub fn read_plover_json(text: &str) -> Result<Vec<GoldCase>, String> {
             continue;
         };
         let category = plover_2021(event).to_string();
+        let (sources, targets) = (codes(&r["source"]), codes(&r["target"]));
+        let triple = |s: &str, t: &str| Triple {
+            source: s.to_string(),
+            target: t.to_string(),
+            code: category.clone(),
+        };
+        let mut events = Vec::new();
+        if targets.is_empty() && sources.len() > 1 {
+            for (i, s) in sources.iter().enumerate() {
+                for (j, t) in sources.iter().enumerate() {
+                    if i != j {
+                        events.push(triple(s, t));
+                    }
+                }
+            }
+        } else {
+            let sources = if sources.is_empty() {
+                vec![String::new()]
+            } else {
+                sources
+            };
+            let targets = if targets.is_empty() {
+                vec![String::new()]
+            } else {
+                targets
+            };
+            for s in &sources {
+                for t in &targets {
+                    events.push(triple(s, t));
+                }
+            }
+        }
         out.push(GoldCase {
             id: id.to_string(),
             category: category.clone(),
             date: None,
             text: text.to_string(),
-            events: vec![Triple {
-                source: code(&r["source"]),
-                target: code(&r["target"]),
-                code: category.clone(),
-            }],
+            events,
             plover: Some(category),
         });
     }
@@ -502,9 +545,22 @@ The United States launched an air strike.
     fn reads_plover_and_penta() {
         let json = r#"[{"id": "DOC", "event": "x"},
             {"id": "P1", "event": "DISAPPROVE", "text": "France criticized Rwanda.",
-             "source": [{"code": "FRA"}], "target": [{"code": "RWA"}]}]"#;
+             "source": [{"code": "FRA"}], "target": [{"code": "RWA"}]},
+            {"id": "P2", "event": "AGREE", "text": "Japan and Israel agreed.",
+             "source": [{"code": "JAP"}, {"code": "ISR"}], "target": []},
+            {"id": "P3", "event": "AID", "text": "The EC gave aid to Romania and Poland.",
+             "source": [{"code": "IGO"}], "target": [{"code": "ROU"}, {"code": "POL"}]}]"#;
         let cases = read_plover_json(json).unwrap();
-        assert_eq!(cases.len(), 1);
+        assert_eq!(cases.len(), 3);
+        // Several sources and no target: each with each other; JAP is JPN.
+        let pairs = |c: &GoldCase| {
+            c.events
+                .iter()
+                .map(|e| format!("{} {}", e.source, e.target))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(pairs(&cases[1]), ["JPN ISR", "ISR JPN"]);
+        assert_eq!(pairs(&cases[2]), ["IGO ROU", "IGO POL"]);
         assert_eq!(cases[0].plover.as_deref(), Some("ACCUSE"));
         // 0.5b1 names map to the 2021 table's: investigate is a mode of ACCUSE there.
         assert_eq!(plover_2021("INVESTIGATE"), "ACCUSE");
