@@ -408,6 +408,31 @@ fn verb_of_noun_subject(tree: &Tree<'_>, v: usize, hits: &[usize], force: bool) 
         .then_some(h)
 }
 
+/// Who did a passive act of force with no agent, named by the active clause that says how it
+/// happened: "Three civilians were killed when Russian jets bombed a village" (RUS), "… when
+/// a NATO air strike hit their house" (NATO).
+fn when_agent(tree: &Tree<'_>, mentions: &[Mention], v: usize) -> Option<usize> {
+    tree.children(v)
+        .iter()
+        .copied()
+        .filter(|c| {
+            tree.base_rel(*c) == "advcl"
+                && tree.children(*c).iter().any(|k| {
+                    matches!(tree.base_rel(*k), "mark" | "advmod")
+                        && matches!(tree.doc.norm[*k].as_str(), "when" | "as")
+                })
+        })
+        .find_map(|c| {
+            let s = tree.child_with(c, &["nsubj"])?;
+            np_actors(tree, mentions, s).first().copied().or_else(|| {
+                VIOLENT_NOUNS
+                    .contains(&tree.lemma(s).to_lowercase().as_str())
+                    .then(|| modifier_actor(tree, mentions, s, &[]))
+                    .flatten()
+            })
+        })
+}
+
 /// The tokens of the subject `s` of the verb `v`, without the verb's own (the subject of a
 /// participle, "soldiers killed in Ukraine", dominates it).
 fn subject_tokens(tree: &Tree<'_>, s: Option<usize>, v: usize) -> Vec<usize> {
@@ -977,7 +1002,9 @@ pub fn roles(
         // Israeli tank shelling": force used with no agent named is coded, as the gold sets
         // do, with the actor of its place or of the weapon as the source.
         let patient = subject_tokens(tree, subject.map(|s| s.0), v);
-        if let Some(m) = place_of(tree, mentions, v, &patient, &[]) {
+        if let Some(m) = when_agent(tree, mentions, v) {
+            r.sources.push(m);
+        } else if let Some(m) = place_of(tree, mentions, v, &patient, &[]) {
             r.sources.push(m);
             from_place = true;
         } else {
