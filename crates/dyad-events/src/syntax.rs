@@ -83,6 +83,45 @@ const LOCATIVE: &[&str] = &[
     "during",
 ];
 
+/// Lemmas of nouns that name a violent act or its means: as the subject of a verb of force
+/// ("a car bomb killed …", "Israeli shelling wounded …") they say how it was done, not who
+/// did it.
+const VIOLENT_NOUNS: &[&str] = &[
+    "bomb",
+    "bombing",
+    "blast",
+    "explosion",
+    "explosive",
+    "device",
+    "ied",
+    "shelling",
+    "shell",
+    "strike",
+    "airstrike",
+    "air-strike",
+    "attack",
+    "raid",
+    "rocket",
+    "missile",
+    "mortar",
+    "fire",
+    "gunfire",
+    "barrage",
+    "bombardment",
+    "ambush",
+    "grenade",
+    "mine",
+    "landmine",
+    "drone",
+    "artillery",
+    "assault",
+    "offensive",
+];
+
+/// Prepositions whose object contains what they modify: "a village in Chechnya" (Russia),
+/// not "a village near the border".
+const CONTAINING: &[&str] = &["in", "inside", "within", "at", "across", "throughout"];
+
 /// Dependency tree views over one sentence.
 pub struct Tree<'a> {
     pub doc: &'a Doc,
@@ -316,17 +355,82 @@ fn nominal_actor(tree: &Tree<'_>, mentions: &[Mention], v: usize, hits: &[usize]
     if tree.doc.upos[v] != "NOUN" || !matches!(tree.base_rel(v), "obl" | "nsubj" | "nmod") {
         return None;
     }
+    modifier_actor(tree, mentions, v, hits)
+}
+
+/// The actor an event noun `v` names as its `by` agent or as a modifier before it ("Israeli
+/// shelling", "a NATO air strike", "Hezbollah's rocket fire"), passing over the pattern's own
+/// words `hits` ("car" in "a car bomb"). Not "of": "the shelling of Gaza" names the target.
+fn modifier_actor(
+    tree: &Tree<'_>,
+    mentions: &[Mention],
+    v: usize,
+    hits: &[usize],
+) -> Option<usize> {
     let by = tree
         .children(v)
         .iter()
         .copied()
         .find(|c| tree.base_rel(*c) == "nmod" && tree.case_of(*c).as_deref() == Some("by"));
-    let modifier =
-        tree.children(v).iter().copied().find(|c| {
-            matches!(tree.rel(*c), "amod" | "compound" | "nmod:poss") && !hits.contains(c)
-        });
     by.and_then(|b| np_actors(tree, mentions, b).first().copied())
-        .or_else(|| modifier.and_then(|m| phrase_actor(tree, mentions, m)))
+        .or_else(|| {
+            tree.children(v)
+                .iter()
+                .copied()
+                .filter(|c| {
+                    matches!(tree.rel(*c), "amod" | "compound" | "nmod:poss") && !hits.contains(c)
+                })
+                .find_map(|m| phrase_actor(tree, mentions, m))
+        })
+}
+
+/// The verb of a noun-led pattern ("car +bomb ... +kill") when the pattern's noun phrase is
+/// that verb's subject: "Iraqi police said a roadside bomb killed two soldiers" is anchored at
+/// "roadside", which has no subject of its own; its roles are those of "killed". So too for a
+/// violent noun coded on its own ("a suicide bombing killed …") when `force`.
+fn verb_of_noun_subject(tree: &Tree<'_>, v: usize, hits: &[usize], force: bool) -> Option<usize> {
+    if !matches!(tree.doc.upos[v].as_str(), "NOUN" | "PROPN" | "ADJ") {
+        return None;
+    }
+    let mut n = v;
+    for _ in 0..3 {
+        if !matches!(tree.base_rel(n), "compound" | "amod" | "flat") {
+            break;
+        }
+        n = tree.head(n)?;
+    }
+    let h = tree.head(n)?;
+    let violent = force && VIOLENT_NOUNS.contains(&tree.lemma(n).to_lowercase().as_str());
+    (tree.base_rel(n) == "nsubj"
+        && h != v
+        && tree.doc.upos[h] == "VERB"
+        && (hits.contains(&h) || violent))
+        .then_some(h)
+}
+
+/// Who did a passive act of force with no agent, named by the active clause that says how it
+/// happened: "Three civilians were killed when Russian jets bombed a village" (RUS), "… when
+/// a NATO air strike hit their house" (NATO).
+fn when_agent(tree: &Tree<'_>, mentions: &[Mention], v: usize) -> Option<usize> {
+    tree.children(v)
+        .iter()
+        .copied()
+        .filter(|c| {
+            tree.base_rel(*c) == "advcl"
+                && tree.children(*c).iter().any(|k| {
+                    matches!(tree.base_rel(*k), "mark" | "advmod")
+                        && matches!(tree.doc.norm[*k].as_str(), "when" | "as")
+                })
+        })
+        .find_map(|c| {
+            let s = tree.child_with(c, &["nsubj"])?;
+            np_actors(tree, mentions, s).first().copied().or_else(|| {
+                VIOLENT_NOUNS
+                    .contains(&tree.lemma(s).to_lowercase().as_str())
+                    .then(|| modifier_actor(tree, mentions, s, &[]))
+                    .flatten()
+            })
+        })
 }
 
 /// The tokens of the subject `s` of the verb `v`, without the verb's own (the subject of a
@@ -741,6 +845,9 @@ pub fn roles(
 ) -> Roles {
     // Force (18–20) and events done together (03–06, 19).
     let force = matches!(root, "18" | "19" | "20");
+    if let Some(h) = verb_of_noun_subject(tree, v, hits, force) {
+        return roles(tree, mentions, context, h, hits, preps, root);
+    }
     let symmetric = matches!(root, "03" | "04" | "05" | "06" | "19");
     let mut r = Roles {
         sources: Vec::new(),
@@ -792,7 +899,10 @@ pub fn roles(
         r.speaker = Some(sp);
         r.report_verb = verb;
     }
-    // Sources.
+    // Sources. A source that is only the place of force used ("in Iraq") is not one the
+    // speaker accuses: "Iraqi police said a roadside bomb killed two soldiers in Iraq" is
+    // attributed to the police, who say nothing against Iraq (see `report_verb`).
+    let mut from_place = false;
     let mut subject_side = if passive || adjunct_of_passive {
         agent
     } else {
@@ -806,6 +916,28 @@ pub fn roles(
     }
     if let Some(s) = subject_side {
         r.sources = np_actors(tree, mentions, s);
+        // "A car bomb killed three policemen in Baghdad", "Israeli shelling wounded …": a
+        // violent act or its means as the subject names its actor by a modifier, not by "of"
+        // ("the shelling of Gaza"); with none, force is coded from its place, as for a
+        // passive with no agent (below).
+        if VIOLENT_NOUNS.contains(&doc.lemma[s].to_lowercase().as_str())
+            && mention_at(mentions, s).is_none()
+        {
+            let patient = subject_tokens(tree, Some(s), v);
+            r.sources = modifier_actor(tree, mentions, s, hits)
+                .into_iter()
+                .collect();
+            if r.sources.is_empty() && force {
+                r.sources.extend(place_of(tree, mentions, v, &patient, &[]));
+                from_place = true;
+            }
+            if r.sources.is_empty() {
+                r.reason = Some(format!(
+                    "the subject {:?} names no actor and no place",
+                    doc.token_text(s)
+                ));
+            }
+        }
         // "“We will expel …,” Lavrov said": a first-person subject is the speaker.
         if r.sources.is_empty() && matches!(doc.norm[s].as_str(), "we" | "i") {
             if let Some(sp) = r.speaker {
@@ -859,7 +991,7 @@ pub fn roles(
             // A misparse: the verb's real subject is elsewhere.
             r.no_subject = true;
         }
-        if r.sources.is_empty() {
+        if r.sources.is_empty() && r.reason.is_none() {
             r.reason = Some(format!(
                 "the subject {:?} is not a known actor",
                 doc.token_text(s)
@@ -870,8 +1002,11 @@ pub fn roles(
         // Israeli tank shelling": force used with no agent named is coded, as the gold sets
         // do, with the actor of its place or of the weapon as the source.
         let patient = subject_tokens(tree, subject.map(|s| s.0), v);
-        if let Some(m) = place_of(tree, mentions, v, &patient, &[]) {
+        if let Some(m) = when_agent(tree, mentions, v) {
             r.sources.push(m);
+        } else if let Some(m) = place_of(tree, mentions, v, &patient, &[]) {
+            r.sources.push(m);
+            from_place = true;
         } else {
             r.reason =
                 Some("passive without a `by` agent or a place: who acted is not said".into());
@@ -1001,10 +1136,29 @@ pub fn roles(
     if r.targets.is_empty() {
         // The place, as a target of last resort: "claiming responsibility for an attack
         // … at a mall in Kenya's capital" (KEN).
+        // First the place of what was acted on: "bombed a village in Chechnya", "homes in the
+        // West Bank were demolished" (its actor, if it had one, would be the target already).
         let subj_tokens = subject_tokens(tree, subject.map(|s| s.0), v);
         let mut skip = r.sources.clone();
         skip.extend(r.speaker);
-        r.place = place_of(tree, mentions, v, &subj_tokens, &skip);
+        // Only a place that contains it: "a village near the Georgian border" is not in
+        // Georgia.
+        let patient = obj.or_else(|| subject.filter(|s| passive && s.1).map(|s| s.0));
+        r.place = patient
+            .into_iter()
+            .flat_map(|p| tree.children(p).iter().copied())
+            .filter(|c| {
+                tree.base_rel(*c) == "nmod"
+                    && tree
+                        .case_of(*c)
+                        .is_some_and(|p| CONTAINING.contains(&p.as_str()))
+            })
+            .filter_map(|c| phrase_actor(tree, mentions, c))
+            .find(|m| !skip.contains(m))
+            .or_else(|| place_of(tree, mentions, v, &subj_tokens, &skip));
+    }
+    if from_place {
+        r.report_verb = None;
     }
     let mood = modality_of(tree, v, obj);
     r.modality = mood.modality;
