@@ -246,7 +246,9 @@ impl Lexicon {
                 continue;
             }
             let field = match field_name {
-                "name" => Field::Name,
+                // A place inside the country (a city, province or region: "Homs", "Helmand
+                // province") is matched and coded exactly like the country's name.
+                "name" | "place" => Field::Name,
                 "adj" => Field::Adj,
                 "capital" => Field::Capital,
                 "metonym" => Field::Metonym,
@@ -268,7 +270,7 @@ impl Lexicon {
                 }
                 other => {
                     diags.push(bad(format!(
-                        "unknown field {other:?} (want name, adj, capital, metonym or role)"
+                        "unknown field {other:?} (want name, adj, capital, metonym, place or role)"
                     )));
                     continue;
                 }
@@ -364,6 +366,22 @@ mod tests {
         assert!(words.contains(&vec!["kremlin".to_string()]));
         assert_eq!(lex.starting_with("lavrov").len(), 1);
         assert_eq!(lex.phrases[2].code.as_deref(), Some("RUSGOV"));
+    }
+
+    #[test]
+    fn place_lines_are_names_of_the_entry() {
+        let text = "SYR Syria\n  place: Homs; Aleppo\n  place 2011-03-15..: Idlib\n";
+        let mut lex = Lexicon::new();
+        let d = lex.load("places.txt", text, LexKind::Actors, &tok, &norm);
+        assert!(d.is_empty(), "{d:?}");
+        assert_eq!(lex.phrases.len(), 3);
+        assert!(lex
+            .phrases
+            .iter()
+            .all(|p| p.field == Field::Name && p.entry == 0));
+        assert_eq!(lex.entries[0].code.as_deref(), Some("SYR"));
+        assert!(lex.phrases[2].range.from.is_some());
+        assert_eq!(lex.starting_with("homs").len(), 1);
     }
 
     #[test]

@@ -33,6 +33,8 @@ pub const BUNDLED: &[(&str, DictKind, &str)] = bundled![
     "dicts/actors/igos.txt" => DictKind::Actors,
     "dicts/actors/people.txt" => DictKind::Actors,
     "dicts/actors/organizations.txt" => DictKind::Actors,
+    // After the other actor files: a phrase they also list keeps their reading.
+    "dicts/actors/places.txt" => DictKind::Actors,
     "dicts/actors/agents.txt" => DictKind::Agents,
     "dicts/verbs/cameo.txt" => DictKind::Verbs,
     "dicts/verbs/moods.txt" => DictKind::Verbs,
