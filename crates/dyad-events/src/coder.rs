@@ -320,10 +320,10 @@ impl<'a> Coder<'a> {
                         _ => targets,
                     };
                     for &target in &targets {
-                        if target.is_some_and(|t| mentions[t].code == mentions[source].code) {
-                            tried.push((p, i, "source and target are the same actor".to_string()));
-                            continue;
-                        }
+                        // "Bosnian Serb gunners shelled Gorazde": an act within one actor
+                        // (a town of the source's own country) is coded with no target.
+                        let target =
+                            target.filter(|t| mentions[*t].code != mentions[source].code);
                         let (code, modality, mood_rule) =
                             self.mood_shift(pat.code, r.modality, r.intent, r.decided);
                         tried.push((p, i, "coded from the parse".to_string()));
