@@ -4,7 +4,8 @@
 //! not as a conjunct of it, so [`partners`] finds it for the noun phrase's actors. An event
 //! noun whose modifiers name both sides ("US-Russian talks", "the India-Pakistan summit",
 //! "talks between Moscow and Kyiv", "a meeting between the Chinese and Japanese foreign
-//! ministers") has them as its parties: [`noun_parties`].
+//! ministers") has them as its parties ([`noun_parties`]) when the sentence says it took
+//! place ([`took_place`]).
 
 use crate::syntax::Tree;
 use dyad_core::Mention;
@@ -149,6 +150,69 @@ pub fn noun_parties(tree: &Tree<'_>, mentions: &[Mention], v: usize) -> Option<V
             .any(|b| mentions[*a].code != mentions[*b].code)
     });
     distinct.then_some(parties)
+}
+
+/// Lemmas of verbs under which an event noun has not (yet) taken place: "the summit was
+/// cancelled", "a meeting is expected", "proposed talks between ...".
+const UNREAL: &[&str] = &[
+    "cancel", "postpone", "delay", "scrap", "plan", "propose", "expect", "schedule", "seek",
+    "offer", "call", "urge", "demand", "request", "prepare", "want", "hope", "consider", "suggest",
+    "discuss", "rule", "reject", "refuse", "oppose", "push", "press",
+];
+
+/// Modifiers of an event noun that say it has not taken place ("the planned summit").
+const UNREAL_MODIFIERS: &[&str] = &[
+    "planned",
+    "proposed",
+    "possible",
+    "potential",
+    "future",
+    "upcoming",
+    "expected",
+    "scheduled",
+    "prospective",
+    "cancelled",
+    "canceled",
+    "postponed",
+    "delayed",
+];
+
+/// Whether the event noun at `v` is said to have taken place: it is not "planned",
+/// "proposed" or the like, and it (by `asserted`, the parse's modality) and the verb of the
+/// clause it belongs to as subject, object or adjunct are asserted, that verb not one of
+/// [`UNREAL`] ("US-Russian talks will resume", "Turkey offered to host talks between ...",
+/// "the summit between ... was cancelled" have not).
+pub fn took_place(tree: &Tree<'_>, v: usize, asserted: &dyn Fn(usize) -> bool) -> bool {
+    let doc = tree.doc;
+    if tree
+        .children(v)
+        .iter()
+        .any(|c| UNREAL_MODIFIERS.contains(&doc.norm[*c].as_str()))
+        || !asserted(v)
+    {
+        return false;
+    }
+    let mut cur = v;
+    for _ in 0..4 {
+        let rel = tree.rel(cur);
+        let base = rel.split(':').next().unwrap_or(rel);
+        let Some(h) = tree.head(cur) else { break };
+        if !matches!(base, "obj" | "nsubj" | "obl" | "nmod" | "conj" | "xcomp") {
+            break;
+        }
+        if UNREAL.contains(&tree.lemma(h)) {
+            return false;
+        }
+        if doc
+            .upos
+            .get(h)
+            .is_some_and(|u| matches!(u.as_str(), "VERB" | "AUX" | "ADJ"))
+        {
+            return asserted(h);
+        }
+        cur = h;
+    }
+    true
 }
 
 /// The mention that covers token `t`.

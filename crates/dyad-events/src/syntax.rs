@@ -768,14 +768,12 @@ pub fn roles(
         paired: false,
     };
     // "US-Russian talks", "talks between Moscow and Kyiv": an event done together whose noun
-    // names both sides, when it is said to have happened, also by the verb whose object it
-    // is ("offered to host talks between ..." is the host's intent, not theirs).
-    let happened = |t: usize| modality_of(tree, t, None).modality == Modality::Asserted;
-    let governor = tree.head(v).filter(|_| tree.base_rel(v) == "obj");
+    // names both sides, when it is said to have happened (see `pairs::took_place`).
+    let asserted = |t: usize| modality_of(tree, t, None).modality == Modality::Asserted;
     if let Some(parties) = symmetric
         .then(|| crate::pairs::noun_parties(tree, mentions, v))
         .flatten()
-        .filter(|_| happened(v) && governor.is_none_or(happened))
+        .filter(|_| crate::pairs::took_place(tree, v, &asserted))
     {
         r.sources = parties;
         r.paired = true;
