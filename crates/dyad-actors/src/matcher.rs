@@ -224,6 +224,57 @@ fn is_name(doc: &Doc, i: usize) -> bool {
         && doc.upos.get(i).is_none_or(|u| u == "PROPN")
 }
 
+/// What a mention is made of, for [`share_agent`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Shape {
+    /// A country adjective alone ("Israeli").
+    Adjective,
+    /// A country adjective and an agent ("Palestinian negotiators").
+    AdjectiveAgent,
+    Other,
+}
+
+/// Words that coordinate country adjectives before one head ("Israeli and Palestinian",
+/// "French, German and Italian").
+fn is_coordination(gap: &[&str]) -> bool {
+    matches!(gap, ["and"] | ["or"] | [","] | [",", "and"] | [",", "or"])
+}
+
+/// "Israeli and Palestinian negotiators", "French, German and Italian leaders": country
+/// adjectives coordinated before one agent each name that agent of their own country
+/// (`ISRGOV`, `PSEGOV`). A lone adjective takes the agent of the adjective-and-agent mention
+/// right after it across "and", "or" or a comma (or of one that took it so, for a list).
+/// "Russian troops and Chinese diplomats" keeps its two agents; "Russia and Chinese troops"
+/// (a country name, not an adjective) stays the country.
+fn share_agent(doc: &Doc, out: &mut [Mention], shapes: &[Shape]) {
+    let mut has_agent: Vec<bool> = shapes.iter().map(|s| *s == Shape::AdjectiveAgent).collect();
+    for i in (0..out.len().saturating_sub(1)).rev() {
+        if shapes.get(i) != Some(&Shape::Adjective)
+            || !has_agent.get(i + 1).copied().unwrap_or(false)
+        {
+            continue;
+        }
+        let (a, b) = (&out[i], &out[i + 1]);
+        let gap: Vec<&str> = (a.tokens.end..b.tokens.start)
+            .map(|g| doc.norm[g].as_str())
+            .collect();
+        if !is_coordination(&gap)
+            || b.code.len() <= 3
+            || country_prefix(&b.code) == Some(a.code.as_str())
+        {
+            continue;
+        }
+        let Some(role) = b.code.get(3..).map(str::to_string) else {
+            continue;
+        };
+        let rule = b.rules.last().cloned();
+        let a = &mut out[i];
+        a.code.push_str(&role);
+        a.rules.extend(rule);
+        has_agent[i] = true;
+    }
+}
+
 /// The country of `m` when `m` names one (a country, or a body of one), not a person.
 fn country_of(m: &Mention) -> Option<&str> {
     if m.kind == MentionKind::Person {
@@ -303,6 +354,7 @@ impl ActorDicts {
     ) -> Vec<Mention> {
         let hits = self.hits(doc, range.clone(), date);
         let mut out = Vec::new();
+        let mut shapes = Vec::new();
         let mut k = 0;
         while k < hits.len() {
             // A located capital that no agent took as its country is a place.
@@ -382,6 +434,7 @@ impl ActorDicts {
                 if named {
                     m.kind = MentionKind::Person;
                 }
+                shapes.push(self.shape(doc, &group, &m));
                 // "Thousands of Iraqi Kurds", "Up to 100 ethnic Albanians": the quantity
                 // phrase belongs to the mention (the parse often makes it the subject).
                 if m.kind != MentionKind::Person {
@@ -394,8 +447,43 @@ impl ActorDicts {
                 out.push(m);
             }
         }
+        share_agent(doc, &mut out, &shapes);
         self.place_of_first_group(doc, &hits, &mut out);
         out
+    }
+
+    /// What a mention made of `group` is, for [`share_agent`].
+    fn shape(&self, doc: &Doc, group: &[Hit], m: &Mention) -> Shape {
+        let Some(first) = group.first() else {
+            return Shape::Other;
+        };
+        let word = doc.norm[first.tokens.end - 1].as_str();
+        let adjective = self.is_country_hit(first)
+            && self.actors.phrases[first.phrase].field == Field::Adj
+            // "Israelis", "Palestinians": a people, not an adjective ("Swiss" is one).
+            && (!word.ends_with('s') || word.ends_with("ss"))
+            // Tagged text: "Israelis and Palestinian negotiators" names people, not a modifier.
+            && doc
+                .upos
+                .get(first.tokens.start)
+                .is_none_or(|u| u == "ADJ" || u == "PROPN");
+        if !adjective || m.kind == MentionKind::Person {
+            return Shape::Other;
+        }
+        let Some(country) = country_prefix(&m.code) else {
+            return Shape::Other;
+        };
+        if group.len() == 1 && m.code.len() == 3 {
+            Shape::Adjective
+        } else if m.code.len() > 3
+            && group.iter().any(|h| h.kind == LexKind::Agents)
+            && group.iter().filter(|h| h.kind == LexKind::Actors).count() == 1
+            && m.code.starts_with(country)
+        {
+            Shape::AdjectiveAgent
+        } else {
+            Shape::Other
+        }
     }
 
     /// "Hundreds of thousands of people blocked streets in Hong Kong": a group with no country
@@ -1241,6 +1329,38 @@ REB Rebels
         assert_eq!(c, ["BIH", "BIHMIL"]);
         // Not a subject ("pulled its troops from"): dropped, as before.
         assert_eq!(codes("Iraq pulled its troops from Syria"), ["IRQ", "SYR"]);
+    }
+
+    #[test]
+    fn coordinated_adjectives_share_the_agent() {
+        assert_eq!(
+            codes("Israeli and Palestinian officials resumed talks"),
+            ["ISRGOV", "PSEGOV"]
+        );
+        assert_eq!(
+            codes("Syrian , Iraqi and Egyptian officials said"),
+            ["SYRGOV", "IRQGOV", "EGYGOV"]
+        );
+        // Two phrases with their own agents keep them.
+        assert_eq!(
+            codes("Russian troops and French officials arrived"),
+            ["RUSMIL", "FRAGOV"]
+        );
+        // A country name, or a people ("Palestinians"), is no adjective of the head.
+        assert_eq!(
+            codes("Russia and French troops held exercises"),
+            ["RUS", "FRAMIL"]
+        );
+        assert_eq!(
+            codes("Palestinians and Israeli officials met"),
+            ["PSE", "ISRGOV"]
+        );
+        // The same country twice is one actor; an agent is not shared across other words.
+        assert_eq!(codes("Iraqi and Iraqi officials"), ["IRQ", "IRQGOV"]);
+        assert_eq!(
+            codes("Syrian envoys met Iraqi officials"),
+            ["SYR", "IRQGOV"]
+        );
     }
 
     #[test]

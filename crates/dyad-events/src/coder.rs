@@ -269,7 +269,7 @@ impl<'a> Coder<'a> {
             // only with the partner its preposition names: "flew to Moscow for talks" alone
             // says nothing about with whom.
             let noun_anchor = doc.upos.get(i).is_some_and(|u| u == "NOUN") && !pat.preps.is_empty();
-            if noun_anchor && !parsed.as_ref().is_some_and(|r| r.prep_target) {
+            if noun_anchor && !parsed.as_ref().is_some_and(|r| r.prep_target || r.paired) {
                 tried.push((p, i, "an event noun without its partner".to_string()));
                 continue;
             }
@@ -297,10 +297,13 @@ impl<'a> Coder<'a> {
                     r.targets.iter().map(|t| Some(*t)).collect()
                 };
                 // "Lavrov and Pompeo met": joint subjects of a symmetric event (consult,
-                // cooperate, fight) with no object act on each other.
+                // cooperate, fight) with no object act on each other. Not a visit or a host
+                // (042, 043): "Chinese and Japanese officials attended the funeral" is no
+                // visit to each other.
                 let reciprocal = r.targets.is_empty()
                     && r.sources.len() > 1
-                    && matches!(pat.code.root, "03" | "04" | "05" | "06" | "19");
+                    && matches!(pat.code.root, "03" | "04" | "05" | "06" | "19")
+                    && !matches!(pat.code.code, "042" | "043");
                 for &source in &r.sources {
                     let targets: Vec<Option<usize>> = if reciprocal {
                         r.sources

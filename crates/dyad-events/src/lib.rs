@@ -6,6 +6,7 @@ mod cameo_table;
 pub mod coder;
 pub mod import;
 pub mod inflect;
+mod pairs;
 pub mod syntax;
 pub mod verbs;
 

@@ -238,9 +238,15 @@ fn np_actors(tree: &Tree<'_>, mentions: &[Mention], t: usize) -> Vec<usize> {
                 })
                 .find_map(|c| mention_at(mentions, *c))
         });
+        // "Israeli and Palestinian negotiators": coordinated adjectives before the head.
         if let Some(m) = m {
-            if !out.contains(&m) {
-                out.push(m);
+            for p in crate::pairs::partners(tree, mentions, h, m)
+                .into_iter()
+                .chain([m])
+            {
+                if !out.contains(&p) {
+                    out.push(p);
+                }
             }
         }
     }
@@ -489,6 +495,9 @@ pub struct Roles {
     /// Who else "we" stands for in an event done together: the target when there is no
     /// other.
     pub partner: Option<usize>,
+    /// The sources are the parties an event noun names ("US-Russian talks"; see
+    /// [`crate::pairs::noun_parties`]), who act on each other.
+    pub paired: bool,
 }
 
 /// Participles that, after "be", say what the subject does or holds, not what is done to it:
@@ -863,7 +872,20 @@ pub fn roles(
         no_subject: false,
         place: None,
         partner: None,
+        paired: false,
     };
+    // "US-Russian talks", "talks between Moscow and Kyiv": an event done together whose noun
+    // names both sides, when it is said to have happened (see `pairs::took_place`).
+    let asserted = |t: usize| modality_of(tree, t, None).modality == Modality::Asserted;
+    if let Some(parties) = symmetric
+        .then(|| crate::pairs::noun_parties(tree, mentions, v))
+        .flatten()
+        .filter(|_| crate::pairs::took_place(tree, v, &asserted))
+    {
+        r.sources = parties;
+        r.paired = true;
+        return r;
+    }
     let doc = tree.doc;
     let subject = subject_of(tree, v);
     let stative = STATIVE_PARTICIPLES.contains(&doc.norm[v].as_str());
