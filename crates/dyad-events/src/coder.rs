@@ -325,8 +325,7 @@ impl<'a> Coder<'a> {
                     for &target in &targets {
                         // "Bosnian Serb gunners shelled Gorazde": an act within one actor
                         // (a town of the source's own country) is coded with no target.
-                        let target =
-                            target.filter(|t| mentions[*t].code != mentions[source].code);
+                        let target = target.filter(|t| mentions[*t].code != mentions[source].code);
                         let (code, modality, mood_rule) =
                             self.mood_shift(pat.code, r.modality, r.intent, r.decided);
                         tried.push((p, i, "coded from the parse".to_string()));

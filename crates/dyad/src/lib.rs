@@ -107,7 +107,17 @@ impl Pipeline {
         let mut context: Vec<Mention> = Vec::new();
         for s in 0..doc.sentences.len() {
             let st = self.code_sentence(article, &doc, s, &context, None);
-            context.extend(st.mentions);
+            // Later sentences refer back to people as they are on the article's date, even
+            // when this sentence coded them on an earlier one ("in 2016").
+            let range = doc.sentences[s].tokens.clone();
+            let published = article.meta.published;
+            if role_date::roles_date(&doc, range.clone(), published) != published {
+                let mut now = self.actors.mentions(&doc, range, published);
+                ActorDicts::resolve_roles(&doc, &mut now, &context);
+                context.extend(now);
+            } else {
+                context.extend(st.mentions);
+            }
             out.extend(st.events);
         }
         out
