@@ -21,8 +21,9 @@ struct Hit {
     tokens: Range<usize>,
     kind: LexKind,
     phrase: usize,
-    /// A capital after a locative preposition ("in Baghdad"): a place, not an actor, unless
-    /// it gives an agent its country ("demonstrators in Baghdad").
+    /// A capital after a locative preposition ("in Baghdad"): a place, coded as its country
+    /// like the gazetteer's places; it joins an actor before it only as an agent's country
+    /// ("demonstrators in Baghdad").
     located: bool,
 }
 
@@ -149,7 +150,9 @@ const FROM_EXCLUDED: &[&str] = &["MIL", "UAF"];
 /// IGO codes that already name an armed force or police (`IGOPKO` peacekeepers).
 const IGO_ARMED: &[&str] = &["MIL", "COP", "PKO"];
 
-/// Prepositions before which a capital city is a place, not an actor ("talks in Moscow").
+/// Prepositions before which a capital city is a place, not the government ("talks in
+/// Moscow"): it is then coded as its country, like any other place, and does not group with
+/// the actors before it.
 const LOCATIVE: &[&str] = &[
     "in",
     "at",
@@ -357,11 +360,6 @@ impl ActorDicts {
         let mut shapes = Vec::new();
         let mut k = 0;
         while k < hits.len() {
-            // A located capital that no agent took as its country is a place.
-            if hits[k].located {
-                k += 1;
-                continue;
-            }
             // Grow a group of hits joined by joiner words or by proper names after a title.
             let mut group = vec![hits[k].clone()];
             let mut end = hits[k].tokens.end;
@@ -1390,11 +1388,14 @@ REB Rebels
             ["MMROPP"]
         );
         assert_eq!(codes("Demonstrators in Baghdad blocked a road"), ["IRQOPP"]);
-        // A capital after "in" is otherwise a place, not an actor.
-        assert_eq!(codes("Iraqi officials met in Baghdad"), ["IRQGOV"]);
+        // A capital after "in" is otherwise a place, an actor of its own (its country).
+        assert_eq!(codes("Iraqi officials met in Baghdad"), ["IRQGOV", "IRQ"]);
         assert_eq!(codes("Officials in Iraq said"), ["IRQGOV"]);
         // Diplomats serve abroad: the ambassador in Baghdad is not Iraq's.
-        assert_eq!(codes("Syria said the ambassador in Baghdad"), ["SYR"]);
+        assert_eq!(
+            codes("Syria said the ambassador in Baghdad"),
+            ["SYR", "IRQ"]
+        );
         assert_eq!(codes("The ambassador from Syria said"), ["SYRGOV"]);
         // Troops in a country are often foreign; troops are withdrawn from places.
         assert_eq!(codes("Nigerian troops in Syria"), ["NGAMIL", "SYR"]);
@@ -1552,7 +1553,7 @@ REB Rebels
     fn first_group_takes_the_place_where_it_acts() {
         assert_eq!(
             codes("Hundreds of demonstrators blocked streets in Baghdad"),
-            ["IRQOPP"]
+            ["IRQOPP", "IRQ"]
         );
         // A country name stays an actor of its own.
         assert_eq!(
