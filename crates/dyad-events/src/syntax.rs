@@ -46,6 +46,35 @@ const REPORTING: &[&str] = &[
 ];
 
 /// Lemmas of verbs whose infinitive complement is intended, not done ("plans to visit").
+/// Verbs and nouns whose "that" clause says what someone must or should do, not what was
+/// done ("demanded that Serbia withdraw", "its demand that Israel lift the blockade", "urged
+/// that Iran free the sailors"): the first set as a demand, the second as an appeal.
+const MANDATIVE_MUST: &[&str] = &[
+    "demand",
+    "insist",
+    "order",
+    "require",
+    "command",
+    "ultimatum",
+];
+const MANDATIVE_SHOULD: &[&str] = &[
+    "urge",
+    "ask",
+    "request",
+    "propose",
+    "suggest",
+    "recommend",
+    "call",
+    "appeal",
+    "plead",
+    "petition",
+    "press",
+    "proposal",
+    "suggestion",
+    "recommendation",
+    "appeal",
+];
+
 const INTENT: &[&str] = &[
     "plan", "intend", "want", "wish", "hope", "expect", "aim", "seek", "try", "prepare", "promise",
     "pledge", "vow", "threaten", "decide", "agree", "offer", "propose", "be", "go", "schedule",
@@ -696,6 +725,16 @@ pub struct Mood {
     pub obligation: Option<bool>,
 }
 
+/// Whether `h`, the head of a clause, is one of `words`, or a verb whose object is one of
+/// them ("reiterated its demand that Israel lift the blockade", where the clause often hangs
+/// on the verb in the parse).
+fn mandative(tree: &Tree<'_>, h: usize, words: &[&str]) -> bool {
+    words.contains(&tree.lemma(h))
+        || tree
+            .child_with(h, &["obj"])
+            .is_some_and(|o| words.contains(&tree.lemma(o)))
+}
+
 fn modality_of(tree: &Tree<'_>, v: usize, object: Option<usize>) -> Mood {
     // Walk from the verb up through the verbs that govern it (infinitive controllers,
     // conjuncts), collecting negation, auxiliaries and conditional markers.
@@ -752,6 +791,16 @@ fn modality_of(tree: &Tree<'_>, v: usize, object: Option<usize>) -> Mood {
                     future = true;
                 }
                 cur = h;
+            }
+            "ccomp" | "acl" if mandative(tree, h, MANDATIVE_MUST) => {
+                obligation = Some(true);
+                hypothetical = true;
+                break;
+            }
+            "ccomp" | "acl" if mandative(tree, h, MANDATIVE_SHOULD) => {
+                obligation.get_or_insert(false);
+                hypothetical = true;
+                break;
             }
             "ccomp" => {
                 if would && !condition && REPORTING.contains(&tree.lemma(h)) {
