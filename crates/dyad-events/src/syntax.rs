@@ -72,7 +72,6 @@ const MANDATIVE_SHOULD: &[&str] = &[
     "proposal",
     "suggestion",
     "recommendation",
-    "appeal",
 ];
 
 const INTENT: &[&str] = &[
