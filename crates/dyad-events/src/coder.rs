@@ -968,14 +968,14 @@ fn quote_regions(doc: &Doc, range: Range<usize>) -> Vec<Range<usize>> {
     out
 }
 
-/// The date of an event: the temporal expression in its sentence nearest the verb, else the
-/// article date.
 /// Words before a date that make it the bound of a span, not the time of the event.
 const NOT_EVENT_TIME: &[&str] = &["since", "until", "till", "untill"];
 
 /// Tokens at the start of an article that may hold its dateline.
 const DATELINE_TOKENS: usize = 12;
 
+/// The date of an event: the temporal expression in its sentence nearest the verb, else the
+/// article date.
 fn event_date(
     doc: &Doc,
     range: Range<usize>,

@@ -7,7 +7,7 @@
 //! ministers") has them as its parties ([`noun_parties`]) when the sentence says it took
 //! place ([`took_place`]).
 
-use crate::syntax::Tree;
+use crate::syntax::{mention_at, Tree};
 use dyad_core::Mention;
 
 /// Dashes between two parties in a pair modifier ("US-Russian", "Iran–Iraq").
@@ -89,7 +89,7 @@ pub fn noun_parties(tree: &Tree<'_>, mentions: &[Mention], v: usize) -> Option<V
             .children(*c)
             .iter()
             .any(|k| tree.rel(*k) == "case" && doc.norm[*k] == "between");
-        if between && matches!(tree.rel(*c).split(':').next(), Some("nmod" | "obl")) {
+        if between && matches!(tree.base_rel(*c), "nmod" | "obl") {
             for t in tree.subtree(*c) {
                 if matches!(tree.rel(t), "nmod" | "conj" | "compound" | "amod" | "flat") || t == *c
                 {
@@ -194,10 +194,11 @@ pub fn took_place(tree: &Tree<'_>, v: usize, asserted: &dyn Fn(usize) -> bool) -
     }
     let mut cur = v;
     for _ in 0..4 {
-        let rel = tree.rel(cur);
-        let base = rel.split(':').next().unwrap_or(rel);
         let Some(h) = tree.head(cur) else { break };
-        if !matches!(base, "obj" | "nsubj" | "obl" | "nmod" | "conj" | "xcomp") {
+        if !matches!(
+            tree.base_rel(cur),
+            "obj" | "nsubj" | "obl" | "nmod" | "conj" | "xcomp"
+        ) {
             break;
         }
         if UNREAL.contains(&tree.lemma(h)) {
@@ -213,11 +214,4 @@ pub fn took_place(tree: &Tree<'_>, v: usize, asserted: &dyn Fn(usize) -> bool) -
         cur = h;
     }
     true
-}
-
-/// The mention that covers token `t`.
-fn mention_at(mentions: &[Mention], t: usize) -> Option<usize> {
-    mentions
-        .iter()
-        .position(|m| m.tokens.start <= t && t < m.tokens.end)
 }

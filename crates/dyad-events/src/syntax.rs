@@ -45,7 +45,6 @@ const REPORTING: &[&str] = &[
     "warn",
 ];
 
-/// Lemmas of verbs whose infinitive complement is intended, not done ("plans to visit").
 /// Verbs and nouns whose "that" clause says what someone must or should do, not what was
 /// done ("demanded that Serbia withdraw", "its demand that Israel lift the blockade", "urged
 /// that Iran free the sailors"): the first set as a demand, the second as an appeal. Not
@@ -74,6 +73,7 @@ const MANDATIVE_SHOULD: &[&str] = &[
     "recommendation",
 ];
 
+/// Lemmas of verbs whose infinitive complement is intended, not done ("plans to visit").
 const INTENT: &[&str] = &[
     "plan", "intend", "want", "wish", "hope", "expect", "aim", "seek", "try", "prepare", "promise",
     "pledge", "vow", "threaten", "decide", "agree", "offer", "propose", "be", "go", "schedule",
@@ -146,6 +146,11 @@ const VIOLENT_NOUNS: &[&str] = &[
     "offensive",
 ];
 
+/// Whether token `t` is one of [`VIOLENT_NOUNS`].
+fn is_violent_noun(tree: &Tree<'_>, t: usize) -> bool {
+    VIOLENT_NOUNS.contains(&tree.lemma(t).to_lowercase().as_str())
+}
+
 /// Prepositions whose object contains what they modify: "a village in Chechnya" (Russia),
 /// not "a village near the border".
 const CONTAINING: &[&str] = &["in", "inside", "within", "at", "across", "throughout"];
@@ -189,7 +194,8 @@ impl<'a> Tree<'a> {
         &self.doc.deprel[t]
     }
 
-    fn base_rel(&self, t: usize) -> &str {
+    /// The universal part of the relation of `t` ("nmod" of "nmod:poss").
+    pub(crate) fn base_rel(&self, t: usize) -> &str {
         let r = self.rel(t);
         r.split(':').next().unwrap_or(r)
     }
@@ -234,7 +240,7 @@ impl<'a> Tree<'a> {
 }
 
 /// The mention that covers token `t`.
-fn mention_at(mentions: &[Mention], t: usize) -> Option<usize> {
+pub(crate) fn mention_at(mentions: &[Mention], t: usize) -> Option<usize> {
     mentions
         .iter()
         .position(|m| m.tokens.start <= t && t < m.tokens.end)
@@ -434,7 +440,7 @@ fn verb_of_noun_subject(tree: &Tree<'_>, v: usize, hits: &[usize], force: bool) 
         n = tree.head(n)?;
     }
     let h = tree.head(n)?;
-    let violent = force && VIOLENT_NOUNS.contains(&tree.lemma(n).to_lowercase().as_str());
+    let violent = force && is_violent_noun(tree, n);
     (tree.base_rel(n) == "nsubj"
         && h != v
         && tree.doc.upos[h] == "VERB"
@@ -459,8 +465,7 @@ fn when_agent(tree: &Tree<'_>, mentions: &[Mention], v: usize) -> Option<usize> 
         .find_map(|c| {
             let s = tree.child_with(c, &["nsubj"])?;
             np_actors(tree, mentions, s).first().copied().or_else(|| {
-                VIOLENT_NOUNS
-                    .contains(&tree.lemma(s).to_lowercase().as_str())
+                is_violent_noun(tree, s)
                     .then(|| modifier_actor(tree, mentions, s, &[]))
                     .flatten()
             })
@@ -990,9 +995,7 @@ pub fn roles(
         // violent act or its means as the subject names its actor by a modifier, not by "of"
         // ("the shelling of Gaza"); with none, force is coded from its place, as for a
         // passive with no agent (below).
-        if VIOLENT_NOUNS.contains(&doc.lemma[s].to_lowercase().as_str())
-            && mention_at(mentions, s).is_none()
-        {
+        if is_violent_noun(tree, s) && mention_at(mentions, s).is_none() {
             let patient = subject_tokens(tree, Some(s), v);
             r.sources = modifier_actor(tree, mentions, s, hits)
                 .into_iter()

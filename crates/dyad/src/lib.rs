@@ -34,6 +34,8 @@ pub struct SentenceTrace {
     pub mentions: Vec<Mention>,
     pub trace: Trace,
     pub events: Vec<Event>,
+    /// The date the sentence's people were coded on (see `role_date`).
+    pub roles_date: Option<chrono::NaiveDate>,
 }
 
 impl Pipeline {
@@ -109,9 +111,9 @@ impl Pipeline {
             let st = self.code_sentence(article, &doc, s, &context, None);
             // Later sentences refer back to people as they are on the article's date, even
             // when this sentence coded them on an earlier one ("in 2016").
-            let range = doc.sentences[s].tokens.clone();
             let published = article.meta.published;
-            if role_date::roles_date(&doc, range.clone(), published) != published {
+            if st.roles_date != published {
+                let range = doc.sentences[s].tokens.clone();
                 let mut now = self.actors.mentions(&doc, range, published);
                 ActorDicts::resolve_roles(&doc, &mut now, &context);
                 context.extend(now);
@@ -142,6 +144,7 @@ impl Pipeline {
             coder.code_sentence(doc, s, &mut mentions, context, explain.map(|_| &mut trace));
         let events = coder.records(article, doc, s, &mentions, &found);
         SentenceTrace {
+            roles_date,
             mentions,
             trace,
             events,
