@@ -691,25 +691,48 @@ fn definite_country(
 }
 
 /// Resolves a pronoun subject to an earlier actor: persons for he/she, anything else for
-/// it/they/we (the most recent one).
-fn resolve_pronoun(word: &str, context: &[Mention]) -> Option<Mention> {
+/// it/they/we. Of the compatible actors in the latest sentence that has one, the subject of
+/// that sentence's main clause, else the most recent: "Putin said he had wanted Trump to win
+/// because Trump talked about … . He also offered …" is Putin, the one the text is about,
+/// not Trump, the last named.
+fn resolve_pronoun(doc: &Doc, word: &str, context: &[Mention]) -> Option<Mention> {
     let person = matches!(word, "he" | "she" | "him" | "her");
     let any = matches!(word, "it" | "they" | "them" | "we" | "us");
     if !(person || any) {
         return None;
     }
-    context
+    let fits = |m: &&Mention| {
+        !person
+            || m.kind == MentionKind::Person
+            || (m.code.len() > 3
+                && !m.code.starts_with("IGO")
+                && !m.code.starts_with("NGO")
+                && m.kind != MentionKind::Metonym)
+    };
+    let last = context.iter().rev().find(fits)?;
+    let sentence = doc
+        .sentences
         .iter()
-        .rev()
-        .find(|m| {
-            !person
-                || m.kind == MentionKind::Person
-                || (m.code.len() > 3
-                    && !m.code.starts_with("IGO")
-                    && !m.code.starts_with("NGO")
-                    && m.kind != MentionKind::Metonym)
+        .find(|x| x.tokens.contains(&last.tokens.start))
+        .map(|x| x.tokens.clone());
+    // The main clause's subject: a token of the mention is `nsubj` of the sentence's root.
+    let main_subject = |m: &Mention| {
+        m.tokens.clone().any(|t| {
+            doc.deprel.get(t).is_some_and(|r| r.starts_with("nsubj"))
+                && doc.head.get(t).copied().flatten().is_some_and(|h| {
+                    doc.head.get(h).is_some_and(Option::is_none) && !m.tokens.contains(&h)
+                })
         })
-        .cloned()
+    };
+    let chosen = sentence
+        .and_then(|range| {
+            context
+                .iter()
+                .filter(fits)
+                .find(|m| range.contains(&m.tokens.start) && main_subject(m))
+        })
+        .unwrap_or(last);
+    Some(chosen.clone())
 }
 
 /// The mood of a coded verb: its modality, and whether it is something the actor says it
@@ -1050,7 +1073,7 @@ pub fn roles(
         if r.sources.is_empty() && doc.upos[s] == "PRON" {
             if let Some(sp) = r.speaker {
                 if let Some(mut m) =
-                    resolve_pronoun(&doc.norm[s], std::slice::from_ref(&mentions[sp]))
+                    resolve_pronoun(doc, &doc.norm[s], std::slice::from_ref(&mentions[sp]))
                 {
                     m.tokens = s..s + 1;
                     mentions.push(m);
@@ -1059,7 +1082,7 @@ pub fn roles(
             }
         }
         if r.sources.is_empty() && doc.upos[s] == "PRON" {
-            if let Some(mut m) = resolve_pronoun(&doc.norm[s], context) {
+            if let Some(mut m) = resolve_pronoun(doc, &doc.norm[s], context) {
                 m.tokens = s..s + 1;
                 mentions.push(m);
                 r.sources.push(mentions.len() - 1);
