@@ -695,19 +695,28 @@ fn definite_country(
 /// that sentence's main clause, else the most recent: "Putin said he had wanted Trump to win
 /// because Trump talked about … . He also offered …" is Putin, the one the text is about,
 /// not Trump, the last named.
-fn resolve_pronoun(doc: &Doc, word: &str, context: &[Mention]) -> Option<Mention> {
+///
+/// Actors with a code in `exclude` (the verb's other arguments: "He praised Putin" is not
+/// Putin) are passed over.
+fn resolve_pronoun(
+    doc: &Doc,
+    word: &str,
+    context: &[Mention],
+    exclude: &[&str],
+) -> Option<Mention> {
     let person = matches!(word, "he" | "she" | "him" | "her");
     let any = matches!(word, "it" | "they" | "them" | "we" | "us");
     if !(person || any) {
         return None;
     }
     let fits = |m: &&Mention| {
-        !person
-            || m.kind == MentionKind::Person
-            || (m.code.len() > 3
-                && !m.code.starts_with("IGO")
-                && !m.code.starts_with("NGO")
-                && m.kind != MentionKind::Metonym)
+        !exclude.contains(&m.code.as_str())
+            && (!person
+                || m.kind == MentionKind::Person
+                || (m.code.len() > 3
+                    && !m.code.starts_with("IGO")
+                    && !m.code.starts_with("NGO")
+                    && m.kind != MentionKind::Metonym))
     };
     let last = context.iter().rev().find(fits)?;
     let sentence = doc
@@ -1073,7 +1082,7 @@ pub fn roles(
         if r.sources.is_empty() && doc.upos[s] == "PRON" {
             if let Some(sp) = r.speaker {
                 if let Some(mut m) =
-                    resolve_pronoun(doc, &doc.norm[s], std::slice::from_ref(&mentions[sp]))
+                    resolve_pronoun(doc, &doc.norm[s], std::slice::from_ref(&mentions[sp]), &[])
                 {
                     m.tokens = s..s + 1;
                     mentions.push(m);
@@ -1082,7 +1091,15 @@ pub fn roles(
             }
         }
         if r.sources.is_empty() && doc.upos[s] == "PRON" {
-            if let Some(mut m) = resolve_pronoun(doc, &doc.norm[s], context) {
+            // The verb's other arguments are not what its subject pronoun stands for.
+            let others: Vec<&str> = tree
+                .children(v)
+                .iter()
+                .filter(|&&c| c != s)
+                .filter_map(|&c| mention_at(mentions, c))
+                .map(|m| mentions[m].code.as_str())
+                .collect();
+            if let Some(mut m) = resolve_pronoun(doc, &doc.norm[s], context, &others) {
                 m.tokens = s..s + 1;
                 mentions.push(m);
                 r.sources.push(mentions.len() - 1);
