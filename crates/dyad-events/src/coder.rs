@@ -460,6 +460,9 @@ impl<'a> Coder<'a> {
                 obligation: None,
             });
         }
+        // The events' actors are final: a bare agent ("rebels", `---REB`) takes the country
+        // its sentence is about (see `agent_country`).
+        crate::agent_country::infer(doc, range.clone(), mentions, &found, &mut tried);
         if let Some(t) = trace {
             t.tried = tried;
         }
