@@ -531,6 +531,10 @@ pub struct Roles {
     /// The sources are the parties an event noun names ("US-Russian talks"; see
     /// [`crate::pairs::noun_parties`]), who act on each other.
     pub paired: bool,
+    /// The target is only the first actor found somewhere in the predicate (no object,
+    /// prepositional object or clause subject named it): joint subjects of an event done
+    /// together act on each other rather than on it.
+    pub weak_target: bool,
 }
 
 /// Participles that, after "be", say what the subject does or holds, not what is done to it:
@@ -894,6 +898,66 @@ fn speaker_of(tree: &Tree<'_>, mentions: &[Mention], v: usize) -> Option<(usize,
     None
 }
 
+/// Whom a demand, appeal or threat at `v` is addressed to, named as the subject of a clause:
+/// the "that" clause of its object noun ("reiterated its demand that Israel ease the
+/// restrictions", "renewed calls that Serbia withdraw") or, for a threat (`threat`), the
+/// condition of the verb or of the infinitive it governs ("threatened to quit the talks if
+/// the United States deploys missiles", "warned it would retaliate unless Iran stops").
+fn addressee_of_clause(
+    tree: &Tree<'_>,
+    mentions: &[Mention],
+    v: usize,
+    obj: Option<usize>,
+    threat: bool,
+) -> Vec<usize> {
+    let doc = tree.doc;
+    let subject_actors = |c: usize| {
+        tree.child_with(c, &["nsubj", "nsubj:pass"])
+            .map(|s| np_actors(tree, mentions, s))
+            .unwrap_or_default()
+    };
+    let marked = |c: usize, words: &[&str]| {
+        tree.children(c)
+            .iter()
+            .any(|k| tree.base_rel(*k) == "mark" && words.contains(&doc.norm[*k].as_str()))
+    };
+    // The object noun's clause: "its demand that Israel ease …" (acl), or a "that" clause the
+    // parse hangs on the verb itself.
+    let clauses = obj
+        .into_iter()
+        .flat_map(|o| tree.children(o).iter().copied())
+        .chain(tree.children(v).iter().copied())
+        .filter(|c| {
+            matches!(tree.base_rel(*c), "acl" | "ccomp" | "advcl") && marked(*c, &["that"])
+        });
+    for c in clauses {
+        let found = subject_actors(c);
+        if !found.is_empty() {
+            return found;
+        }
+    }
+    if threat {
+        // The verb and the infinitive it governs ("threatened to stop … if …").
+        let heads = std::iter::once(v).chain(
+            tree.children(v)
+                .iter()
+                .copied()
+                .filter(|c| tree.base_rel(*c) == "xcomp"),
+        );
+        for h in heads {
+            for c in tree.children(h) {
+                if tree.base_rel(*c) == "advcl" && marked(*c, &["if", "unless"]) {
+                    let found = subject_actors(*c);
+                    if !found.is_empty() {
+                        return found;
+                    }
+                }
+            }
+        }
+    }
+    Vec::new()
+}
+
 /// Roles of a pattern matched with its anchor at `v` and its other words at `hits`.
 /// `mentions` may grow: a resolved pronoun is added as a mention of its own.
 pub fn roles(
@@ -926,6 +990,7 @@ pub fn roles(
         place: None,
         partner: None,
         paired: false,
+        weak_target: false,
     };
     // "US-Russian talks", "talks between Moscow and Kyiv": an event done together whose noun
     // names both sides, when it is said to have happened (see `pairs::took_place`).
@@ -1154,6 +1219,12 @@ pub fn roles(
             }
         }
     }
+    // A demand, appeal or threat is directed at whoever is to act: "reiterated its demand
+    // that Israel ease …" (the clause of the object noun), "threatened to quit the talks if
+    // the United States deploys missiles" (the subject of the condition).
+    if r.targets.is_empty() && matches!(root, "02" | "10" | "13") {
+        r.targets = addressee_of_clause(tree, mentions, v, obj, root == "13");
+    }
     if r.targets.is_empty() {
         // Anything in the predicate that is not the subject's, not a place and not a clause
         // of its own: "recalled its ambassador to Washington".
@@ -1198,6 +1269,7 @@ pub fn roles(
         }
         cand.sort_by_key(|m| mentions[*m].tokens.start);
         r.targets = cand.into_iter().take(1).collect();
+        r.weak_target = !r.targets.is_empty();
     }
     r.targets
         .retain(|t| !r.sources.contains(t) && Some(*t) != r.speaker);
@@ -1217,7 +1289,23 @@ pub fn roles(
         // Only a place that contains it: "a village near the Georgian border" is not in
         // Georgia.
         let patient = obj.or_else(|| subject.filter(|s| passive && s.1).map(|s| s.0));
-        r.place = patient
+        // Through "of" modifiers: "lifted a state of emergency in West Darfur".
+        let patient_nodes: Vec<usize> = patient
+            .into_iter()
+            .flat_map(|p| {
+                let mut nodes = vec![p];
+                let mut k = 0;
+                while k < nodes.len() && nodes.len() <= tree.range.len() {
+                    let n = nodes[k];
+                    k += 1;
+                    nodes.extend(tree.children(n).iter().copied().filter(|c| {
+                        tree.base_rel(*c) == "nmod" && tree.case_of(*c).as_deref() == Some("of")
+                    }));
+                }
+                nodes
+            })
+            .collect();
+        r.place = patient_nodes
             .into_iter()
             .flat_map(|p| tree.children(p).iter().copied())
             .filter(|c| {
