@@ -330,6 +330,7 @@ fn place_of(
     skip: &[usize],
 ) -> Option<usize> {
     let mut stack: Vec<usize> = tree.children(v).iter().rev().copied().collect();
+    let mut inner: Vec<usize> = Vec::new();
     while let Some(c) = stack.pop() {
         if skip_tokens.contains(&c) {
             continue;
@@ -342,6 +343,22 @@ fn place_of(
             }
             "advcl" | "acl" if tree.doc.xpos[c] == "VBG" => {
                 stack.extend(tree.children(c).iter().rev().copied());
+            }
+            // "threatened to resume attacks in Israel", "killed 23 people when they blew
+            // themselves up in Tel Aviv": the act the verb's infinitive or "when" clause
+            // names happens where it does (and its object's place is its own).
+            "xcomp" | "advcl" if tree.head(c) == Some(v) && act_clause(tree, c) => {
+                inner.push(c);
+                stack.extend(tree.children(c).iter().rev().copied());
+            }
+            "obj" if tree.head(c).is_some_and(|h| inner.contains(&h)) => {
+                stack.extend(
+                    tree.children(c)
+                        .iter()
+                        .rev()
+                        .copied()
+                        .filter(|k| tree.base_rel(*k) == "nmod"),
+                );
             }
             // "claiming responsibility for an attack … in Kenya": the place of the event
             // the adjunct names.
@@ -358,6 +375,25 @@ fn place_of(
         }
     }
     None
+}
+
+/// Whether the clause `c` of a verb names the act itself: an infinitive ("threatened to
+/// resume attacks") or a "when" clause ("killed 23 when they blew themselves up"), not a
+/// clause with its own subject actor or of another time ("after", "before").
+fn act_clause(tree: &Tree<'_>, c: usize) -> bool {
+    let marks: Vec<&str> = tree
+        .children(c)
+        .iter()
+        .filter(|k| matches!(tree.base_rel(**k), "mark" | "advmod"))
+        .map(|k| tree.doc.norm[*k].as_str())
+        .collect();
+    let subject_actor = tree
+        .child_with(c, &["nsubj", "nsubj:pass"])
+        .is_some_and(|s| tree.doc.upos[s] != "PRON");
+    if tree.base_rel(c) == "xcomp" {
+        return !subject_actor;
+    }
+    !subject_actor && (marks.contains(&"to") || marks.contains(&"when"))
 }
 
 /// The `by` agent of a passive verb, also when the parse hangs it under another adjunct
@@ -1270,6 +1306,28 @@ pub fn roles(
         cand.sort_by_key(|m| mentions[*m].tokens.start);
         r.targets = cand.into_iter().take(1).collect();
         r.weak_target = !r.targets.is_empty();
+        // "relations with Congo and Costa Rica", "mediate between Colombia and Venezuela":
+        // the actors conjoined with the one found are targets too, but not one of a source's
+        // own country ("send their ambassadors back to Washington and Moscow" is a pair
+        // of crossings, not an act of Moscow on Moscow).
+        let country = |m: usize| mentions[m].code.get(..3).unwrap_or("").to_string();
+        let own: Vec<String> = r.sources.iter().map(|s| country(*s)).collect();
+        if let Some(&first) = r.targets.first() {
+            let head = mentions[first].tokens.clone().find(|t| {
+                tree.head(*t)
+                    .is_none_or(|h| !mentions[first].tokens.contains(&h))
+            });
+            if let Some(h) = head {
+                for m in np_actors(tree, mentions, h) {
+                    if !r.targets.contains(&m)
+                        && !r.sources.contains(&m)
+                        && !own.contains(&country(m))
+                    {
+                        r.targets.push(m);
+                    }
+                }
+            }
+        }
     }
     r.targets
         .retain(|t| !r.sources.contains(t) && Some(*t) != r.speaker);
