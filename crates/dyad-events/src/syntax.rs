@@ -151,6 +151,21 @@ fn is_violent_noun(tree: &Tree<'_>, t: usize) -> bool {
     VIOLENT_NOUNS.contains(&tree.lemma(t).to_lowercase().as_str())
 }
 
+/// Nouns of "in NOUN of/to/at/against X" adjuncts that name whom an act answers or opposes:
+/// "blocked streets in defiance of Chinese authorities", "struck in retaliation for Hamas
+/// rocket fire", "rallied in protest at the Serbian law".
+const STANCE_NOUNS: &[&str] = &[
+    "protest",
+    "defiance",
+    "retaliation",
+    "response",
+    "reprisal",
+    "revenge",
+    "opposition",
+    "solidarity",
+    "support",
+];
+
 /// Prepositions whose object contains what they modify: "a village in Chechnya" (Russia),
 /// not "a village near the border".
 const CONTAINING: &[&str] = &["in", "inside", "within", "at", "across", "throughout"];
@@ -1289,10 +1304,14 @@ pub fn roles(
             {
                 continue;
             }
+            // Not a place or a time, but "in protest at X", "in defiance of X", "in
+            // retaliation for X's raids" say whom the act answers.
             if matches!(tree.base_rel(c), "obl" | "nmod")
                 && tree
                     .case_of(c)
                     .is_some_and(|p| LOCATIVE.contains(&p.as_str()))
+                && !(tree.case_of(c).as_deref() == Some("in")
+                    && STANCE_NOUNS.contains(&tree.lemma(c)))
             {
                 continue;
             }
