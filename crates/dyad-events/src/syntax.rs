@@ -151,6 +151,21 @@ fn is_violent_noun(tree: &Tree<'_>, t: usize) -> bool {
     VIOLENT_NOUNS.contains(&tree.lemma(t).to_lowercase().as_str())
 }
 
+/// Nouns of "in NOUN of/to/at/against X" adjuncts that name whom an act answers or opposes:
+/// "blocked streets in defiance of Chinese authorities", "struck in retaliation for Hamas
+/// rocket fire", "rallied in protest at the Serbian law".
+const STANCE_NOUNS: &[&str] = &[
+    "protest",
+    "defiance",
+    "retaliation",
+    "response",
+    "reprisal",
+    "revenge",
+    "opposition",
+    "solidarity",
+    "support",
+];
+
 /// Prepositions whose object contains what they modify: "a village in Chechnya" (Russia),
 /// not "a village near the border".
 const CONTAINING: &[&str] = &["in", "inside", "within", "at", "across", "throughout"];
@@ -330,6 +345,7 @@ fn place_of(
     skip: &[usize],
 ) -> Option<usize> {
     let mut stack: Vec<usize> = tree.children(v).iter().rev().copied().collect();
+    let mut inner: Vec<usize> = Vec::new();
     while let Some(c) = stack.pop() {
         if skip_tokens.contains(&c) {
             continue;
@@ -342,6 +358,22 @@ fn place_of(
             }
             "advcl" | "acl" if tree.doc.xpos[c] == "VBG" => {
                 stack.extend(tree.children(c).iter().rev().copied());
+            }
+            // "threatened to resume attacks in Israel", "killed 23 people when they blew
+            // themselves up in Tel Aviv": the act the verb's infinitive or "when" clause
+            // names happens where it does (and its object's place is its own).
+            "xcomp" | "advcl" if tree.head(c) == Some(v) && act_clause(tree, c) => {
+                inner.push(c);
+                stack.extend(tree.children(c).iter().rev().copied());
+            }
+            "obj" if tree.head(c).is_some_and(|h| inner.contains(&h)) => {
+                stack.extend(
+                    tree.children(c)
+                        .iter()
+                        .rev()
+                        .copied()
+                        .filter(|k| tree.base_rel(*k) == "nmod"),
+                );
             }
             // "claiming responsibility for an attack … in Kenya": the place of the event
             // the adjunct names.
@@ -358,6 +390,25 @@ fn place_of(
         }
     }
     None
+}
+
+/// Whether the clause `c` of a verb names the act itself: an infinitive ("threatened to
+/// resume attacks") or a "when" clause ("killed 23 when they blew themselves up"), not a
+/// clause with its own subject actor or of another time ("after", "before").
+fn act_clause(tree: &Tree<'_>, c: usize) -> bool {
+    let marks: Vec<&str> = tree
+        .children(c)
+        .iter()
+        .filter(|k| matches!(tree.base_rel(**k), "mark" | "advmod"))
+        .map(|k| tree.doc.norm[*k].as_str())
+        .collect();
+    let subject_actor = tree
+        .child_with(c, &["nsubj", "nsubj:pass"])
+        .is_some_and(|s| tree.doc.upos[s] != "PRON");
+    if tree.base_rel(c) == "xcomp" {
+        return !subject_actor;
+    }
+    !subject_actor && (marks.contains(&"to") || marks.contains(&"when"))
 }
 
 /// The `by` agent of a passive verb, also when the parse hangs it under another adjunct
@@ -531,6 +582,10 @@ pub struct Roles {
     /// The sources are the parties an event noun names ("US-Russian talks"; see
     /// [`crate::pairs::noun_parties`]), who act on each other.
     pub paired: bool,
+    /// The target is only the first actor found somewhere in the predicate (no object,
+    /// prepositional object or clause subject named it): joint subjects of an event done
+    /// together act on each other rather than on it.
+    pub weak_target: bool,
 }
 
 /// Participles that, after "be", say what the subject does or holds, not what is done to it:
@@ -926,6 +981,66 @@ fn speaker_of(tree: &Tree<'_>, mentions: &[Mention], v: usize) -> Option<(usize,
     None
 }
 
+/// Whom a demand, appeal or threat at `v` is addressed to, named as the subject of a clause:
+/// the "that" clause of its object noun ("reiterated its demand that Israel ease the
+/// restrictions", "renewed calls that Serbia withdraw") or, for a threat (`threat`), the
+/// condition of the verb or of the infinitive it governs ("threatened to quit the talks if
+/// the United States deploys missiles", "warned it would retaliate unless Iran stops").
+fn addressee_of_clause(
+    tree: &Tree<'_>,
+    mentions: &[Mention],
+    v: usize,
+    obj: Option<usize>,
+    threat: bool,
+) -> Vec<usize> {
+    let doc = tree.doc;
+    let subject_actors = |c: usize| {
+        tree.child_with(c, &["nsubj", "nsubj:pass"])
+            .map(|s| np_actors(tree, mentions, s))
+            .unwrap_or_default()
+    };
+    let marked = |c: usize, words: &[&str]| {
+        tree.children(c)
+            .iter()
+            .any(|k| tree.base_rel(*k) == "mark" && words.contains(&doc.norm[*k].as_str()))
+    };
+    // The object noun's clause: "its demand that Israel ease …" (acl), or a "that" clause the
+    // parse hangs on the verb itself.
+    let clauses = obj
+        .into_iter()
+        .flat_map(|o| tree.children(o).iter().copied())
+        .chain(tree.children(v).iter().copied())
+        .filter(|c| {
+            matches!(tree.base_rel(*c), "acl" | "ccomp" | "advcl") && marked(*c, &["that"])
+        });
+    for c in clauses {
+        let found = subject_actors(c);
+        if !found.is_empty() {
+            return found;
+        }
+    }
+    if threat {
+        // The verb and the infinitive it governs ("threatened to stop … if …").
+        let heads = std::iter::once(v).chain(
+            tree.children(v)
+                .iter()
+                .copied()
+                .filter(|c| tree.base_rel(*c) == "xcomp"),
+        );
+        for h in heads {
+            for c in tree.children(h) {
+                if tree.base_rel(*c) == "advcl" && marked(*c, &["if", "unless"]) {
+                    let found = subject_actors(*c);
+                    if !found.is_empty() {
+                        return found;
+                    }
+                }
+            }
+        }
+    }
+    Vec::new()
+}
+
 /// Roles of a pattern matched with its anchor at `v` and its other words at `hits`.
 /// `mentions` may grow: a resolved pronoun is added as a mention of its own.
 pub fn roles(
@@ -958,6 +1073,7 @@ pub fn roles(
         place: None,
         partner: None,
         paired: false,
+        weak_target: false,
     };
     // "US-Russian talks", "talks between Moscow and Kyiv": an event done together whose noun
     // names both sides, when it is said to have happened (see `pairs::took_place`).
@@ -1199,6 +1315,12 @@ pub fn roles(
             }
         }
     }
+    // A demand, appeal or threat is directed at whoever is to act: "reiterated its demand
+    // that Israel ease …" (the clause of the object noun), "threatened to quit the talks if
+    // the United States deploys missiles" (the subject of the condition).
+    if r.targets.is_empty() && matches!(root, "02" | "10" | "13") {
+        r.targets = addressee_of_clause(tree, mentions, v, obj, root == "13");
+    }
     if r.targets.is_empty() {
         // Anything in the predicate that is not the subject's, not a place and not a clause
         // of its own: "recalled its ambassador to Washington".
@@ -1227,10 +1349,14 @@ pub fn roles(
             {
                 continue;
             }
+            // Not a place or a time, but "in protest at X", "in defiance of X", "in
+            // retaliation for X's raids" say whom the act answers.
             if matches!(tree.base_rel(c), "obl" | "nmod")
                 && tree
                     .case_of(c)
                     .is_some_and(|p| LOCATIVE.contains(&p.as_str()))
+                && !(tree.case_of(c).as_deref() == Some("in")
+                    && STANCE_NOUNS.contains(&tree.lemma(c)))
             {
                 continue;
             }
@@ -1243,6 +1369,29 @@ pub fn roles(
         }
         cand.sort_by_key(|m| mentions[*m].tokens.start);
         r.targets = cand.into_iter().take(1).collect();
+        r.weak_target = !r.targets.is_empty();
+        // "relations with Congo and Costa Rica", "mediate between Colombia and Venezuela":
+        // the actors conjoined with the one found are targets too, but not one of a source's
+        // own country ("send their ambassadors back to Washington and Moscow" is a pair
+        // of crossings, not an act of Moscow on Moscow).
+        let country = |m: usize| mentions[m].code.get(..3).unwrap_or("").to_string();
+        let own: Vec<String> = r.sources.iter().map(|s| country(*s)).collect();
+        if let Some(&first) = r.targets.first() {
+            let head = mentions[first].tokens.clone().find(|t| {
+                tree.head(*t)
+                    .is_none_or(|h| !mentions[first].tokens.contains(&h))
+            });
+            if let Some(h) = head {
+                for m in np_actors(tree, mentions, h) {
+                    if !r.targets.contains(&m)
+                        && !r.sources.contains(&m)
+                        && !own.contains(&country(m))
+                    {
+                        r.targets.push(m);
+                    }
+                }
+            }
+        }
     }
     r.targets
         .retain(|t| !r.sources.contains(t) && Some(*t) != r.speaker);
@@ -1262,7 +1411,23 @@ pub fn roles(
         // Only a place that contains it: "a village near the Georgian border" is not in
         // Georgia.
         let patient = obj.or_else(|| subject.filter(|s| passive && s.1).map(|s| s.0));
-        r.place = patient
+        // Through "of" modifiers: "lifted a state of emergency in West Darfur".
+        let patient_nodes: Vec<usize> = patient
+            .into_iter()
+            .flat_map(|p| {
+                let mut nodes = vec![p];
+                let mut k = 0;
+                while k < nodes.len() && nodes.len() <= tree.range.len() {
+                    let n = nodes[k];
+                    k += 1;
+                    nodes.extend(tree.children(n).iter().copied().filter(|c| {
+                        tree.base_rel(*c) == "nmod" && tree.case_of(*c).as_deref() == Some("of")
+                    }));
+                }
+                nodes
+            })
+            .collect();
+        r.place = patient_nodes
             .into_iter()
             .flat_map(|p| tree.children(p).iter().copied())
             .filter(|c| {
