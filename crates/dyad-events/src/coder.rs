@@ -192,13 +192,15 @@ impl<'a> Coder<'a> {
                 .copied();
             for p in candidates {
                 let pat = &self.verbs.patterns[p];
-                let m = pat.match_with(norm, &doc.lemma, i, range.end).or_else(|| {
-                    if passive {
-                        pat.match_passive(norm, range.start, i)
-                    } else {
-                        None
-                    }
-                });
+                let m = pat
+                    .match_parsed(norm, &doc.lemma, &doc.upos, i, range.end)
+                    .or_else(|| {
+                        if passive {
+                            pat.match_passive(norm, range.start, i)
+                        } else {
+                            None
+                        }
+                    });
                 match m {
                     Some(hits) => {
                         tried.push((p, i, "matched".to_string()));

@@ -1001,7 +1001,12 @@ pub fn roles(
                 .into_iter()
                 .collect();
             if r.sources.is_empty() && force {
-                r.sources.extend(place_of(tree, mentions, v, &patient, &[]));
+                // The place of the verb ("killed three policemen in Baghdad"), else the place
+                // the violent noun itself names ("a bombing near the town of Samarra killed").
+                r.sources.extend(
+                    place_of(tree, mentions, v, &patient, &[])
+                        .or_else(|| place_of(tree, mentions, s, &[], &[])),
+                );
                 from_place = true;
             }
             if r.sources.is_empty() {

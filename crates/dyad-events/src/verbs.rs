@@ -40,6 +40,12 @@ fn compound_head(w: &str) -> Option<&str> {
     (!head.is_empty() && !rest.is_empty()).then_some(head)
 }
 
+/// The parse's lemmas and UPOS tags of a sentence's tokens (either may be empty: unknown).
+struct Lex<'a> {
+    lemma: &'a [String],
+    upos: &'a [String],
+}
+
 /// One element of a pattern.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Elem {
@@ -90,13 +96,27 @@ impl Pattern {
         start: usize,
         end: usize,
     ) -> Option<Vec<usize>> {
+        self.match_parsed(norm, lemma, &[], start, end)
+    }
+
+    /// As [`Pattern::match_with`], with the tokens' UPOS tags too (empty: none known), which
+    /// `~word` elements need.
+    pub fn match_parsed(
+        &self,
+        norm: &[String],
+        lemma: &[String],
+        upos: &[String],
+        start: usize,
+        end: usize,
+    ) -> Option<Vec<usize>> {
         // The second part of a hyphenated compound ("Israeli - occupied", "ground - launched",
         // "US - led") is a modifier, not the verb of an event.
         if start > 0 && start < norm.len() && norm[start - 1] == "-" {
             return None;
         }
         let mut hits = Vec::new();
-        if self.walk(norm, lemma, start, end, 0, &mut hits) {
+        let lex = Lex { lemma, upos };
+        if self.walk(norm, &lex, start, end, 0, &mut hits) {
             Some(hits)
         } else {
             None
@@ -143,20 +163,27 @@ impl Pattern {
         Some(hits)
     }
 
-    /// Whether token `pos` fits word element `e`: by its form, or by its lemma.
-    fn fits(&self, ws: &[String], e: usize, norm: &[String], lemma: &[String], pos: usize) -> bool {
+    /// Whether token `pos` fits word element `e`: by its form, or by its lemma (for a `~word`
+    /// alternative, only a token tagged VERB).
+    fn fits(&self, ws: &[String], e: usize, norm: &[String], lex: &Lex<'_>, pos: usize) -> bool {
         ws.iter().any(|w| *w == norm[pos])
-            || lemma.get(pos).is_some_and(|l| {
-                self.lemmas
-                    .get(e)
-                    .is_some_and(|ls| ls.iter().any(|b| b.eq_ignore_ascii_case(l)))
+            || lex.lemma.get(pos).is_some_and(|l| {
+                self.lemmas.get(e).is_some_and(|ls| {
+                    ls.iter().any(|b| match b.strip_prefix('~') {
+                        Some(v) => {
+                            v.eq_ignore_ascii_case(l)
+                                && lex.upos.get(pos).is_some_and(|u| u == "VERB")
+                        }
+                        None => b.eq_ignore_ascii_case(l),
+                    })
+                })
             })
     }
 
     fn walk(
         &self,
         norm: &[String],
-        lemma: &[String],
+        lex: &Lex<'_>,
         pos: usize,
         end: usize,
         e: usize,
@@ -173,15 +200,15 @@ impl Pattern {
                     if let Some(n) = compound_len(w, norm, pos, end) {
                         let before = hits.len();
                         hits.extend(pos..pos + n);
-                        if self.walk(norm, lemma, pos + n, end, e + 1, hits) {
+                        if self.walk(norm, lex, pos + n, end, e + 1, hits) {
                             return true;
                         }
                         hits.truncate(before);
                     }
                 }
-                if pos < end && self.fits(ws, e, norm, lemma, pos) {
+                if pos < end && self.fits(ws, e, norm, lex, pos) {
                     hits.push(pos);
-                    if self.walk(norm, lemma, pos + 1, end, e + 1, hits) {
+                    if self.walk(norm, lex, pos + 1, end, e + 1, hits) {
                         return true;
                     }
                     hits.pop();
@@ -197,7 +224,7 @@ impl Pattern {
                     if skip > 0 && CLAUSE_BREAKS.contains(&norm[p - 1].as_str()) {
                         break;
                     }
-                    if self.walk(norm, lemma, p, end, e + 1, hits) {
+                    if self.walk(norm, lex, p, end, e + 1, hits) {
                         return true;
                     }
                 }
@@ -263,6 +290,17 @@ fn parse_elem(s: &str) -> Result<(Elem, Vec<String>), String> {
             }
             words.push(alt.to_lowercase());
             lemmas.push(w.to_lowercase());
+            continue;
+        }
+        // `~word`: only a token whose lemma is `word` and which the parse tags VERB — "will
+        // attack", "attacks" in "Russia attacks Ukraine", but not the noun "an attack". Kept in
+        // `lemmas` with its `~`, which `fits` reads.
+        if let Some(w) = alt.strip_prefix('~') {
+            if w.is_empty() || !w.chars().all(|c| c.is_alphanumeric() || c == '-') {
+                return Err(format!("bad pattern word {alt:?}"));
+            }
+            words.push(alt.to_lowercase());
+            lemmas.push(alt.to_lowercase());
             continue;
         }
         let (inflect, w) = match alt.strip_prefix('+') {
@@ -395,7 +433,8 @@ impl VerbDict {
                         }
                     }
                     for l in lemmas.first().into_iter().flatten() {
-                        let at = self.index.entry(l.clone()).or_default();
+                        let l = l.strip_prefix('~').unwrap_or(l);
+                        let at = self.index.entry(l.to_string()).or_default();
                         if at.last() != Some(&idx) {
                             at.push(idx);
                         }
@@ -458,6 +497,24 @@ mod tests {
 
     fn norm(s: &str) -> Vec<String> {
         s.split_whitespace().map(|w| w.to_lowercase()).collect()
+    }
+
+    #[test]
+    fn tilde_word_needs_a_verb_tag() {
+        let mut d = VerbDict::new();
+        assert!(d.load("t.txt", "190  attacked|~attack\n").is_empty());
+        let p = &d.patterns[0];
+        let s = norm("russia will attack ukraine");
+        let lemma = norm("russia will attack ukraine");
+        let tags = |t: &str| -> Vec<String> { t.split(' ').map(String::from).collect() };
+        let verb = tags("PROPN AUX VERB PROPN");
+        let noun = tags("PROPN AUX NOUN PROPN");
+        assert_eq!(p.match_parsed(&s, &lemma, &verb, 2, 4), Some(vec![2]));
+        assert_eq!(p.match_parsed(&s, &lemma, &noun, 2, 4), None);
+        // No tags known (no parse): `~` matches nothing.
+        assert_eq!(p.match_with(&s, &lemma, 2, 4), None);
+        // Indexed under the lemma, so the coder finds it at "attack" and "attacks".
+        assert_eq!(d.anchored_at("attack"), &[0]);
     }
 
     #[test]

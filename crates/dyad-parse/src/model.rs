@@ -6,7 +6,7 @@ use std::io::{Read, Write};
 
 pub const MAGIC: &[u8; 8] = b"DYADMODL";
 /// Version of the model format. Bump it when the payload layout changes.
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 
 #[derive(Debug, thiserror::Error)]
 pub enum ModelError {

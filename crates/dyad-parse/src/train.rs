@@ -110,7 +110,7 @@ pub fn train(cfg: &TrainConfig, log: &mut dyn FnMut(&str)) -> Result<Pipeline, T
         for (i, s) in sents.iter().enumerate().filter(|(i, _)| i % folds == k) {
             let forms: Vec<&str> = s.words.iter().map(|w| w.form.as_str()).collect();
             jack[i] = tagger
-                .tag(&forms)
+                .tag_unconstrained(&forms)
                 .iter()
                 .map(|c| {
                     let (u, x) = tagger.split(*c);
