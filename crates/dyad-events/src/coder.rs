@@ -52,6 +52,47 @@ const REPORTING: &[&str] = &[
 
 const NEGATORS: &[&str] = &["not", "n't", "never", "no", "neither", "nor", "without"];
 const FUTURE: &[&str] = &["will", "'ll", "shall", "wo"];
+/// Forms of verbs that ask or order someone to do what their infinitive says ("urged Bush to
+/// impose sanctions"), for the token-based modality; the parse-based one uses lemmas.
+const MANDATING: &[&str] = &[
+    "urge",
+    "urges",
+    "urged",
+    "urging",
+    "ask",
+    "asks",
+    "asked",
+    "asking",
+    "call",
+    "calls",
+    "called",
+    "calling",
+    "press",
+    "presses",
+    "pressed",
+    "pressing",
+    "order",
+    "orders",
+    "ordered",
+    "ordering",
+    "request",
+    "requests",
+    "requested",
+    "requesting",
+    "appeal",
+    "appeals",
+    "appealed",
+    "appealing",
+    "demand",
+    "demands",
+    "demanded",
+    "demanding",
+    "plead",
+    "pleaded",
+    "pleading",
+    "petitioned",
+    "petitioning",
+];
 const HYPOTHETICAL: &[&str] = &[
     "would", "could", "might", "may", "should", "'d", "ca", "can",
 ];
@@ -1094,7 +1135,19 @@ fn modality(norm: &[String], sent_start: usize, from: usize, anchor: usize) -> M
         .rev()
         .take_while(|w| !matches!(w.as_str(), ";" | "."))
         .any(|w| w == "if" || w == "unless");
-    if has(NEGATORS) {
+    // "Congress urged Bush to impose sanctions", "asked Iran not to ...": an infinitive
+    // after a verb of asking or ordering is asked for, not done (nor refused).
+    let infinitive = anchor >= 2
+        && (norm[anchor - 1] == "to"
+            || (anchor >= 3 && norm[anchor - 1] == "not" && norm[anchor - 2] == "to"));
+    // The asking verb stands before the actor who is asked ("urged Bush to"), so the
+    // window reaches back past the source.
+    let asked = norm[anchor.saturating_sub(8).max(sent_start)..anchor]
+        .iter()
+        .any(|w| MANDATING.contains(&w.as_str()));
+    if infinitive && asked {
+        Modality::Hypothetical
+    } else if has(NEGATORS) {
         Modality::Negated
     } else if conditional || has(HYPOTHETICAL) {
         Modality::Hypothetical
@@ -1187,8 +1240,10 @@ fn event_date(
 
 #[cfg(test)]
 mod tests {
-    use super::{clause_addressee, is_generalisation, names_the_pair, reporting_clause_speaker};
-    use dyad_core::{Mention, MentionKind};
+    use super::{
+        clause_addressee, is_generalisation, modality, names_the_pair, reporting_clause_speaker,
+    };
+    use dyad_core::{Mention, MentionKind, Modality};
 
     fn words(s: &str) -> Vec<String> {
         s.split(' ').map(str::to_string).collect()
@@ -1252,6 +1307,20 @@ mod tests {
         let n = words("Russia threatened to leave if the United States deploys missiles .");
         let m = [mention(0..1, "RUS"), mention(6..8, "USA")];
         assert_eq!(clause_addressee(&n, 0..n.len(), &m, "13", 1, 3), Some(1));
+    }
+
+    #[test]
+    fn an_act_asked_for_is_hypothetical() {
+        // "Congress urged Bush to impose sanctions": source "Bush" (1..2), anchor "impose" (4).
+        let n = words("congress urged bush to impose sanctions");
+        assert_eq!(modality(&n, 0, 3, 4), Modality::Hypothetical);
+        let n = words("beijing urged the dalai lama not to visit taiwan");
+        assert_eq!(modality(&n, 0, 5, 7), Modality::Hypothetical);
+        // Not asked: the intent and the plain act are unchanged.
+        let n = words("israel plans to reopen the crossings");
+        assert_eq!(modality(&n, 0, 1, 3), Modality::Future);
+        let n = words("israel reopened the crossings");
+        assert_eq!(modality(&n, 0, 1, 1), Modality::Asserted);
     }
 
     #[test]

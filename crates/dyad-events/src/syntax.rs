@@ -826,6 +826,12 @@ fn mandative(tree: &Tree<'_>, h: usize, words: &[&str]) -> bool {
             .is_some_and(|o| words.contains(&tree.lemma(o)))
 }
 
+/// Whether a verb with lemma `lemma` asks or orders its object to do what its infinitive
+/// says ("urged Israel to reopen", "ordered the troops to withdraw", "called on Seoul to").
+fn mandating(lemma: &str) -> bool {
+    MANDATIVE_MUST.contains(&lemma) || MANDATIVE_SHOULD.contains(&lemma) || lemma == "call"
+}
+
 fn modality_of(tree: &Tree<'_>, v: usize, object: Option<usize>) -> Mood {
     // Walk from the verb up through the verbs that govern it (infinitive controllers,
     // conjuncts), collecting negation, auxiliaries and conditional markers.
@@ -839,6 +845,10 @@ fn modality_of(tree: &Tree<'_>, v: usize, object: Option<usize>) -> Mood {
     let mut would = false;
     let mut condition = false;
     let mut obligation = None;
+    // Asked or ordered to do it ("urged Israel to reopen the crossings", "ordered the troops
+    // to withdraw", "urged Beijing not to ..."): the act is not done, nor refused by its
+    // actor; the appeal or order is coded at its own verb.
+    let mut mandated = false;
     let mut cur = v;
     for depth in 0..4 {
         for c in tree.children(cur) {
@@ -873,7 +883,21 @@ fn modality_of(tree: &Tree<'_>, v: usize, object: Option<usize>) -> Mood {
                     future = true;
                     negated = true;
                 }
+                if depth == 0 && mandating(lemma) {
+                    mandated = true;
+                    break;
+                }
                 cur = h;
+            }
+            // The same infinitive, parsed as an adverbial clause ("urged Bush to impose
+            // sanctions").
+            "advcl"
+                if depth == 0
+                    && mandating(tree.lemma(h))
+                    && tree.children(cur).iter().any(|c| tree.doc.norm[*c] == "to") =>
+            {
+                mandated = true;
+                break;
             }
             "conj" => cur = h,
             // "Kyiv wants talks with Moscow": an event noun wanted, offered or proposed.
@@ -904,7 +928,9 @@ fn modality_of(tree: &Tree<'_>, v: usize, object: Option<usize>) -> Mood {
         }
     }
     let hypothetical = hypothetical || condition || would;
-    let modality = if negated {
+    let modality = if mandated {
+        Modality::Hypothetical
+    } else if negated {
         Modality::Negated
     } else if hypothetical {
         Modality::Hypothetical
@@ -915,7 +941,7 @@ fn modality_of(tree: &Tree<'_>, v: usize, object: Option<usize>) -> Mood {
     };
     Mood {
         modality,
-        intent: future && (negated || !hypothetical),
+        intent: !mandated && future && (negated || !hypothetical),
         decided,
         obligation,
     }
