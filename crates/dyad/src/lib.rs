@@ -20,6 +20,8 @@ pub struct Pipeline {
     pub language: Option<dyad_parse::Pipeline>,
     /// What the loaders reported about dictionary lines they could not use.
     pub diagnostics: Vec<Diagnostic>,
+    /// Infer the country of bare agents (`--agent-country`; see `Coder::agent_country`).
+    pub agent_country: bool,
 }
 
 fn phrase_tokens(s: &str) -> Vec<String> {
@@ -69,6 +71,7 @@ impl Pipeline {
             verbs,
             language: None,
             diagnostics,
+            agent_country: false,
         }
     }
 
@@ -138,7 +141,8 @@ impl Pipeline {
         let roles_date = role_date::roles_date(doc, range.clone(), article.meta.published);
         let mut mentions = self.actors.mentions(doc, range, roles_date);
         ActorDicts::resolve_roles(doc, &mut mentions, context);
-        let coder = Coder::new(&self.verbs);
+        let mut coder = Coder::new(&self.verbs);
+        coder.agent_country = self.agent_country;
         let mut trace = Trace { tried: Vec::new() };
         let found =
             coder.code_sentence(doc, s, &mut mentions, context, explain.map(|_| &mut trace));

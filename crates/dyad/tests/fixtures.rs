@@ -1,7 +1,8 @@
 //! Coder fixtures: one small file per case in `tests/fixtures/*.md`. Each has an optional
 //! `date:` (the article date), a `sentence:` (one or more sentences), `expect:` lines
 //! (`SOURCE CODE TARGET [modality] [date=YYYY-MM-DD] [attribution=CODE]`, or `none`) that must
-//! all be coded, and `forbid:` lines that must not be.
+//! all be coded, and `forbid:` lines that must not be. `options: agent-country` codes the
+//! fixture with the bare-agent country inference on (`--agent-country`).
 
 use chrono::NaiveDate;
 use dyad::Pipeline;
@@ -51,7 +52,10 @@ fn matches(e: &Event, want: &str) -> bool {
 
 #[test]
 fn fixtures() {
-    let pipeline = Pipeline::bundled();
+    let plain = Pipeline::bundled();
+    // `options: agent-country` in a fixture codes it with the bare-agent country inference.
+    let mut with_country = Pipeline::bundled();
+    with_country.agent_country = true;
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
     let mut files: Vec<_> = std::fs::read_dir(&dir)
         .unwrap()
@@ -81,6 +85,14 @@ fn fixtures() {
             },
             text: sentence,
             raw_map: Vec::new(),
+        };
+        let pipeline = if field("options:")
+            .iter()
+            .any(|o| o.contains("agent-country"))
+        {
+            &with_country
+        } else {
+            &plain
         };
         let events = pipeline.code_article(&article);
         let got: Vec<String> = events.iter().map(|e| describe(e).join(" ")).collect();

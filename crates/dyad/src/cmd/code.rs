@@ -18,12 +18,18 @@ pub struct Args {
     /// Use the dictionaries in this directory (laid out like `dicts/`) instead of the bundled ones.
     #[arg(long)]
     dicts: Option<PathBuf>,
+    /// Give bare agents ("rebels", "protesters": `---REB`) the country their sentence is
+    /// about (a place tied to them or their act, or the domestic institution they act on).
+    /// Off by default, as in PETRARCH-style coding.
+    #[arg(long)]
+    agent_country: bool,
     #[command(flatten)]
     input: super::InputFlags,
 }
 
 pub fn run(a: Args) -> Result<ExitCode> {
-    let pipeline = super::pipeline(a.dicts.as_ref())?;
+    let mut pipeline = super::pipeline(a.dicts.as_ref())?;
+    pipeline.agent_country = a.agent_country;
     let hints = a.hints.hints();
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());

@@ -41,6 +41,11 @@ pub enum Command {
         /// Print one JSON object.
         #[arg(long)]
         json: bool,
+        /// Give bare agents ("rebels", "protesters": `---REB`) the country their sentence is
+        /// about (a place tied to them or their act, or the domestic institution they act on).
+        /// Off by default, as in PETRARCH-style coding.
+        #[arg(long)]
+        agent_country: bool,
     },
     /// Score article-body extraction on the Scrapinghub article-extraction benchmark
     /// (shingle F1, precision, recall, accuracy), for dyad and every peer output it ships.
@@ -86,7 +91,8 @@ pub fn run(c: Command) -> Result<ExitCode> {
             dicts,
             split,
             json,
-        } => code(set, tsv, dicts, split, json),
+            agent_country,
+        } => code(set, tsv, dicts, split, json, agent_country),
         Command::Clean { dir, json } => super::clean::eval(&dir, json),
     }
 }
@@ -146,6 +152,7 @@ fn code(
     dicts: Option<PathBuf>,
     split: Split,
     json: bool,
+    agent_country: bool,
 ) -> Result<ExitCode> {
     use dyad_core::{Article, ArticleMeta, DateSource, Origin};
     use dyad_eval::events::{self, case_rows, score, Triple};
@@ -171,7 +178,8 @@ fn code(
         "{}: no gold records found",
         file.display()
     );
-    let pipeline = super::pipeline(dicts.as_ref())?;
+    let mut pipeline = super::pipeline(dicts.as_ref())?;
+    pipeline.agent_country = agent_country;
     let mut predicted: Vec<Option<String>> = Vec::with_capacity(gold.len());
     // Every system event of each case, one-sided ones too, for the account of misses.
     let mut all: Vec<Vec<Triple>> = Vec::with_capacity(gold.len());

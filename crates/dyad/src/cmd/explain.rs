@@ -16,10 +16,16 @@ pub struct Args {
     /// Use the dictionaries in this directory instead of the bundled ones.
     #[arg(long)]
     dicts: Option<PathBuf>,
+    /// Give bare agents ("rebels", "protesters": `---REB`) the country their sentence is
+    /// about (a place tied to them or their act, or the domestic institution they act on).
+    /// Off by default, as in PETRARCH-style coding.
+    #[arg(long)]
+    agent_country: bool,
 }
 
 pub fn run(a: Args) -> Result<ExitCode> {
-    let p = super::pipeline(a.dicts.as_ref())?;
+    let mut p = super::pipeline(a.dicts.as_ref())?;
+    p.agent_country = a.agent_country;
     let article = Article {
         id: "explain".into(),
         origin: Origin::file("explain"),
