@@ -136,7 +136,6 @@ const INTENT: &[&str] = &[
 const PASSIVE_AUX: &[&str] = &[
     "was", "were", "been", "being", "is", "are", "be", "got", "get",
 ];
-const QUOTES: &[&str] = &["\"", "“", "”", "«", "»"];
 /// Prepositions whose object is not the subject of a following verb.
 const PREPOSITIONS: &[&str] = &[
     "with", "of", "to", "in", "on", "for", "from", "against", "at", "into", "onto", "over",
@@ -1007,7 +1006,7 @@ fn reporting_clause_speaker(norm: &[String], range: Range<usize>, m: &Mention) -
         }
         k -= 1;
         let w = norm[k].as_str();
-        if matches!(w, "," | "--" | "—" | "''") || QUOTES.contains(&w) {
+        if matches!(w, "," | "--" | "—") || crate::syntax::is_quote(w) {
             return true;
         }
         if !matches!(w, "the" | "a" | "an") {
@@ -1180,10 +1179,10 @@ fn quote_regions(doc: &Doc, range: Range<usize>) -> Vec<Range<usize>> {
     let mut open: Option<usize> = None;
     for i in range.clone() {
         let t = doc.token_text(i);
-        if !QUOTES.contains(&t) {
+        if !crate::syntax::is_quote(t) {
             continue;
         }
-        let opening = matches!(t, "“" | "«") || (t == "\"" && open.is_none());
+        let opening = crate::syntax::is_opening_quote(t) || (t == "\"" && open.is_none());
         match open {
             None if opening => open = Some(i),
             Some(o) if !opening || t == "\"" => {

@@ -659,8 +659,14 @@ fn subject_of(tree: &Tree<'_>, v: usize) -> Option<(usize, bool)> {
     None
 }
 
-fn is_quote(t: &str) -> bool {
+/// A quotation mark token: straight, curly, guillemets, or the PTB-style `` and ''.
+pub(crate) fn is_quote(t: &str) -> bool {
     matches!(t, "\"" | "“" | "”" | "«" | "»" | "''" | "``")
+}
+
+/// A quotation mark that can only open a quote (the straight `"` can open or close).
+pub(crate) fn is_opening_quote(t: &str) -> bool {
+    matches!(t, "“" | "«" | "``")
 }
 
 /// The speaker of a quote that names none: the last actor before it who is the subject of a
@@ -965,14 +971,8 @@ fn speaker_of(tree: &Tree<'_>, mentions: &[Mention], v: usize) -> Option<(usize,
         }
     }
     // "“…,” Lavrov said" often parses with the reporting verb under the event verb.
-    let quote_between = |a: usize, b: usize| {
-        (a.min(b)..a.max(b)).any(|k| {
-            matches!(
-                tree.doc.norm[k].as_str(),
-                "\"" | "“" | "”" | "«" | "»" | "''" | "``"
-            )
-        })
-    };
+    let quote_between =
+        |a: usize, b: usize| (a.min(b)..a.max(b)).any(|k| is_quote(&tree.doc.norm[k]));
     for c in tree.children(v) {
         // A reporting verb after the closing quote is sometimes parsed as a conjunct.
         let conj_after_quote = tree.base_rel(*c) == "conj" && quote_between(v, *c);
