@@ -267,7 +267,7 @@ fn share_agent(doc: &Doc, out: &mut [Mention], shapes: &[Shape]) {
         {
             continue;
         }
-        let Some(role) = b.code.get(3..).map(str::to_string) else {
+        let Some(role) = dyad_core::actor_code::role(&b.code).map(str::to_string) else {
             continue;
         };
         let rule = b.rules.last().cloned();
@@ -924,8 +924,9 @@ impl ActorDicts {
             None => {
                 let r = e.roles.iter().max_by_key(|r| {
                     let in_country = country.is_some_and(|c| r.code.starts_with(c));
-                    let titled =
-                        title.is_some_and(|t| r.code.get(3..).is_some_and(|k| k.starts_with(t)));
+                    let titled = title.is_some_and(|t| {
+                        dyad_core::actor_code::role(&r.code).is_some_and(|k| k.starts_with(t))
+                    });
                     (in_country, titled, r.range.from)
                 })?;
                 Some((r.code.clone(), r.rule.clone()))

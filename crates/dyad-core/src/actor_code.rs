@@ -13,6 +13,12 @@ pub fn country_prefix(code: &str) -> Option<&str> {
     (p.chars().all(|c| c.is_ascii_uppercase()) && !NOT_COUNTRIES.contains(&p)).then_some(p)
 }
 
+/// The role part of an actor code after its three-letter head ("GOV" of `ISRGOV`, "REB" of
+/// `---REB`), if it has one.
+pub fn role(code: &str) -> Option<&str> {
+    code.get(3..).filter(|r| !r.is_empty())
+}
+
 /// Whether `code` is a plain country code ("KGZ"), not a country with a role ("KGZGOV"), an
 /// organisation ("IGO") or a region ("WST").
 pub fn is_country_code(code: &str) -> bool {
@@ -33,5 +39,8 @@ mod tests {
         assert_eq!(country_prefix("RUSGOV"), Some("RUS"));
         assert_eq!(country_prefix("IGOUNO"), None);
         assert_eq!(country_prefix("US"), None);
+        assert_eq!(role("ISRGOV"), Some("GOV"));
+        assert_eq!(role("---REB"), Some("REB"));
+        assert_eq!(role("ISR"), None);
     }
 }

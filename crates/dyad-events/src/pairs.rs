@@ -8,6 +8,7 @@
 //! place ([`took_place`]).
 
 use crate::syntax::{mention_at, Tree};
+use dyad_core::actor_code::role;
 use dyad_core::Mention;
 
 /// Dashes between two parties in a pair modifier ("US-Russian", "Iran–Iraq").
@@ -30,11 +31,6 @@ fn gap<'d>(tree: &Tree<'d>, a: &Mention, b: &Mention) -> Vec<&'d str> {
     (a.tokens.end..b.tokens.start)
         .map(|g| doc.norm[g].as_str())
         .collect()
-}
-
-/// The role part of an actor code after its country ("GOV" of `ISRGOV`), if it has one.
-fn role(code: &str) -> Option<&str> {
-    code.get(3..).filter(|r| !r.is_empty())
 }
 
 /// Mentions coordinated before mention `m` inside the noun phrase headed by `head`, with the
