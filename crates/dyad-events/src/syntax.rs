@@ -1395,7 +1395,20 @@ pub fn roles(
         }
         cand.sort_by_key(|m| mentions[*m].tokens.start);
         r.targets = cand.into_iter().take(1).collect();
-        r.weak_target = !r.targets.is_empty();
+        // Weak unless a preposition names it as the counterpart ("welcomed the resumption of
+        // ties with Osgiliath", "renewed talks with Syria"): then it is the target even of
+        // joint subjects.
+        let counterpart = r.targets.first().is_some_and(|m| {
+            mentions[*m].tokens.clone().any(|t| {
+                tree.case_of(t).is_some_and(|p| {
+                    matches!(
+                        p.as_str(),
+                        "with" | "against" | "to" | "toward" | "towards" | "between"
+                    )
+                })
+            })
+        });
+        r.weak_target = !r.targets.is_empty() && !counterpart;
         // "relations with Congo and Costa Rica", "mediate between Colombia and Venezuela":
         // the actors conjoined with the one found are targets too, but not one of a source's
         // own country ("send their ambassadors back to Washington and Moscow" is a pair
