@@ -1009,7 +1009,9 @@ fn reporting_clause_speaker(norm: &[String], range: Range<usize>, m: &Mention) -
         if matches!(w, "," | "--" | "—") || crate::syntax::is_quote(w) {
             return true;
         }
-        if !matches!(w, "the" | "a" | "an") {
+        // An article or a modifier word (", relief officials in Nairobi said", ", senior
+        // Western diplomats said"); not a conjunction, which joins the actor to the clause.
+        if !w.chars().all(char::is_alphabetic) || matches!(w, "and" | "or" | "but" | "nor") {
             return false;
         }
     }
@@ -1279,6 +1281,12 @@ mod tests {
             &n,
             0..n.len(),
             &mention(2..3, "PER")
+        ));
+        let n = words("Rebels shelled Goma , killing 12 people , aid officials in Kampala said .");
+        assert!(reporting_clause_speaker(
+            &n,
+            0..n.len(),
+            &mention(9..12, "UGAGOV")
         ));
         let n = words("Russia said Iran attacked , Israel said .");
         assert!(!reporting_clause_speaker(
