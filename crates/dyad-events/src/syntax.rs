@@ -1241,7 +1241,16 @@ pub fn roles(
                 .filter_map(|&c| mention_at(mentions, c))
                 .map(|m| mentions[m].code.as_str())
                 .collect();
-            if let Some(mut m) = resolve_pronoun(doc, &doc.norm[s], context, &others) {
+            // Earlier actors of this sentence come last, so the sentence's own main subject
+            // is found first ("Iran dismissed reports that it had attacked Georgia").
+            let mut before: Vec<Mention> = context.to_vec();
+            before.extend(
+                mentions
+                    .iter()
+                    .filter(|m| m.tokens.end <= s && tree.range.contains(&m.tokens.start))
+                    .cloned(),
+            );
+            if let Some(mut m) = resolve_pronoun(doc, &doc.norm[s], &before, &others) {
                 m.tokens = s..s + 1;
                 mentions.push(m);
                 r.sources.push(mentions.len() - 1);
