@@ -49,6 +49,11 @@ const REPORTING: &[&str] = &[
 /// done ("demanded that Serbia withdraw", "its demand that Israel lift the blockade", "urged
 /// that Iran free the sailors"): the first set as a demand, the second as an appeal. Not
 /// "call": "called the withdrawal a mistake" names, and its clause is often a misparse.
+/// Verbs and nouns whose "that" clause is an act someone says did not happen ("denied that
+/// it had attacked", "dismissed reports that it had sent troops", "rejected claims that …"):
+/// the act is negated, and the denial is the event (016).
+const DENYING: &[&str] = &["deny", "dismiss", "refute", "reject", "rebut", "disprove"];
+
 const MANDATIVE_MUST: &[&str] = &[
     "demand",
     "insist",
@@ -832,6 +837,17 @@ fn mandative(tree: &Tree<'_>, h: usize, words: &[&str]) -> bool {
             .is_some_and(|o| words.contains(&tree.lemma(o)))
 }
 
+/// Whether `h`, the head of a clause, denies it: a denying verb ("denied that …"), or a noun
+/// that a denying verb takes as object ("dismissed reports that …", "rejected claims that …",
+/// also when the parse makes the noun a verb under it).
+fn denied(tree: &Tree<'_>, h: usize) -> bool {
+    mandative(tree, h, DENYING)
+        || (matches!(tree.base_rel(h), "obj" | "xcomp")
+            && tree
+                .head(h)
+                .is_some_and(|g| DENYING.contains(&tree.lemma(g))))
+}
+
 /// Whether a verb with lemma `lemma` asks or orders its object to do what its infinitive
 /// says ("urged Israel to reopen", "ordered the troops to withdraw", "called on Seoul to").
 fn mandating(lemma: &str) -> bool {
@@ -912,6 +928,10 @@ fn modality_of(tree: &Tree<'_>, v: usize, object: Option<usize>) -> Mood {
                     future = true;
                 }
                 cur = h;
+            }
+            "ccomp" | "acl" if denied(tree, h) => {
+                negated = true;
+                break;
             }
             "ccomp" | "acl" if mandative(tree, h, MANDATIVE_MUST) => {
                 obligation = Some(true);

@@ -198,7 +198,13 @@ fn code(
                 text: g.text.clone(),
                 raw_map: Vec::new(),
             };
-            let evs = pipeline.code_article(&article);
+            // A negated event says the act did not happen ("denied that it had attacked");
+            // the gold sets code what happened, so it is no prediction of one.
+            let evs: Vec<_> = pipeline
+                .code_article(&article)
+                .into_iter()
+                .filter(|e| e.modality != dyad_core::Modality::Negated)
+                .collect();
             if evs.is_empty() {
                 // Nothing coded: was no actor named, or no pattern found for the actors?
                 let doc = pipeline.doc(&article);
