@@ -218,6 +218,28 @@ fn is_capitalized(s: &str) -> bool {
 /// ("the president Tuesday").
 const NOT_NAMES: &[&str] = &["i", "the", "a", "an", "and", "but", "in", "on", "of", "for"];
 
+/// Capitalised nouns that end the name of a document or a body, never a person's: after an
+/// agent word they are no name ("the Intermediate-Range Nuclear Forces Treaty" is no person
+/// titled "Forces").
+const DOCUMENT_NOUNS: &[&str] = &[
+    "treaty",
+    "agreement",
+    "accord",
+    "accords",
+    "pact",
+    "act",
+    "convention",
+    "protocol",
+    "charter",
+    "resolution",
+    "declaration",
+    "initiative",
+    "plan",
+    "programme",
+    "program",
+    "law",
+];
+
 /// Whether token `i` begins a proper name: a proper noun when the text is tagged, and not a
 /// day, month or function word.
 fn is_name(doc: &Doc, i: usize) -> bool {
@@ -406,6 +428,7 @@ impl ActorDicts {
                         .all(|c| c.is_alphabetic() || c == '.' || c == '-')
                     && (j >= hits.len() || hits[j].tokens.start > e)
                     && e - end < 4
+                    && !DOCUMENT_NOUNS.contains(&doc.norm[e].as_str())
                 {
                     e += 1;
                 }
