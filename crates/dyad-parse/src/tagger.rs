@@ -191,17 +191,12 @@ fn closed_bits(labels: &[String]) -> Vec<Option<u8>> {
         .collect()
 }
 
-/// May `class` be given to the word `norm`? Open classes always; closed ones only if the
-/// word was seen with that UPOS in training.
-fn class_allowed(
-    label_closed: &[Option<u8>],
-    closed: &HashMap<String, u8>,
-    norm: &str,
-    class: usize,
-) -> bool {
+/// May `class` be given to a word whose closed classes seen in training are `mask` (bits
+/// over `CLOSED_UPOS`)? Open classes always; closed ones only if the word was seen with them.
+fn class_allowed(label_closed: &[Option<u8>], mask: u8, class: usize) -> bool {
     match label_closed.get(class).copied().flatten() {
         None => true,
-        Some(bit) => closed.get(norm).is_some_and(|m| m & (1 << bit) != 0),
+        Some(bit) => mask & (1 << bit) != 0,
     }
 }
 
@@ -267,8 +262,9 @@ impl Tagger {
                 None => {
                     features(&w, &amb, i, p1, p2, &mut feats);
                     self.model.score(&feats, &mut scores);
+                    let mask = self.closed.get(norm).copied().unwrap_or(0);
                     argmax(&scores, |c| {
-                        !constrained || class_allowed(&self.label_closed, &self.closed, norm, c)
+                        !constrained || class_allowed(&self.label_closed, mask, c)
                     })
                     .unwrap_or(0) as u16
                 }
