@@ -45,15 +45,15 @@ const REPORTING: &[&str] = &[
     "warn",
 ];
 
-/// Verbs and nouns whose "that" clause says what someone must or should do, not what was
-/// done ("demanded that Serbia withdraw", "its demand that Israel lift the blockade", "urged
-/// that Iran free the sailors"): the first set as a demand, the second as an appeal. Not
-/// "call": "called the withdrawal a mistake" names, and its clause is often a misparse.
 /// Verbs and nouns whose "that" clause is an act someone says did not happen ("denied that
 /// it had attacked", "dismissed reports that it had sent troops", "rejected claims that …"):
 /// the act is negated, and the denial is the event (016).
 const DENYING: &[&str] = &["deny", "dismiss", "refute", "reject", "rebut", "disprove"];
 
+/// Verbs and nouns whose "that" clause says what someone must or should do, not what was
+/// done ("demanded that Serbia withdraw", "its demand that Israel lift the blockade", "urged
+/// that Iran free the sailors"): the first set as a demand, the second as an appeal. Not
+/// "call": "called the withdrawal a mistake" names, and its clause is often a misparse.
 const MANDATIVE_MUST: &[&str] = &[
     "demand",
     "insist",
