@@ -762,12 +762,15 @@ fn definite_country(
 /// because Trump talked about … . He also offered …" is Putin, the one the text is about,
 /// not Trump, the last named.
 ///
-/// Actors with a code in `exclude` (the verb's other arguments: "He praised Putin" is not
-/// Putin) are passed over.
+/// The candidates are `earlier` (the actors of earlier sentences) followed by `here` (this
+/// sentence's actors before the pronoun), so that its own sentence is the latest. Actors with a
+/// code in `exclude` (the verb's other arguments: "He praised Putin" is not Putin) are passed
+/// over.
 fn resolve_pronoun(
     doc: &Doc,
     word: &str,
-    context: &[Mention],
+    earlier: &[Mention],
+    here: &[Mention],
     exclude: &[&str],
 ) -> Option<Mention> {
     let person = matches!(word, "he" | "she" | "him" | "her");
@@ -784,7 +787,8 @@ fn resolve_pronoun(
                     && !m.code.starts_with("NGO")
                     && m.kind != MentionKind::Metonym))
     };
-    let last = context.iter().rev().find(fits)?;
+    let candidates = || earlier.iter().chain(here);
+    let last = candidates().rev().find(fits)?;
     let sentence = doc
         .sentences
         .iter()
@@ -801,8 +805,7 @@ fn resolve_pronoun(
     };
     let chosen = sentence
         .and_then(|range| {
-            context
-                .iter()
+            candidates()
                 .filter(fits)
                 .find(|m| range.contains(&m.tokens.start) && main_subject(m))
         })
@@ -1243,9 +1246,13 @@ pub fn roles(
         // first of all, the speaker.
         if r.sources.is_empty() && doc.upos[s] == "PRON" {
             if let Some(sp) = r.speaker {
-                if let Some(mut m) =
-                    resolve_pronoun(doc, &doc.norm[s], std::slice::from_ref(&mentions[sp]), &[])
-                {
+                if let Some(mut m) = resolve_pronoun(
+                    doc,
+                    &doc.norm[s],
+                    std::slice::from_ref(&mentions[sp]),
+                    &[],
+                    &[],
+                ) {
                     m.tokens = s..s + 1;
                     mentions.push(m);
                     r.sources.push(mentions.len() - 1);
@@ -1261,16 +1268,15 @@ pub fn roles(
                 .filter_map(|&c| mention_at(mentions, c))
                 .map(|m| mentions[m].code.as_str())
                 .collect();
-            // Earlier actors of this sentence come last, so the sentence's own main subject
-            // is found first ("Iran dismissed reports that it had attacked Georgia").
-            let mut before: Vec<Mention> = context.to_vec();
-            before.extend(
-                mentions
-                    .iter()
-                    .filter(|m| m.tokens.end <= s && tree.range.contains(&m.tokens.start))
-                    .cloned(),
-            );
-            if let Some(mut m) = resolve_pronoun(doc, &doc.norm[s], &before, &others) {
+            // This sentence's earlier actors come after the article's, so the sentence's own
+            // main subject is found first ("Iran dismissed reports that it had attacked
+            // Georgia").
+            let here: Vec<Mention> = mentions
+                .iter()
+                .filter(|m| m.tokens.end <= s && tree.range.contains(&m.tokens.start))
+                .cloned()
+                .collect();
+            if let Some(mut m) = resolve_pronoun(doc, &doc.norm[s], context, &here, &others) {
                 m.tokens = s..s + 1;
                 mentions.push(m);
                 r.sources.push(mentions.len() - 1);
