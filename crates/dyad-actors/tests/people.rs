@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 use dyad_actors::{ActorDicts, LexKind};
-use dyad_core::{Doc, Sentence, Span, Token};
+use dyad_core::Doc;
 use std::path::Path;
 
 /// The actor and agent dictionaries of the repository, tokenized on spaces (enough for names).
@@ -33,25 +33,7 @@ fn dicts() -> ActorDicts {
 
 /// A one-sentence doc from space-separated tokens.
 fn doc(s: &str) -> Doc {
-    let mut d = Doc::default();
-    for (i, w) in s.split_whitespace().enumerate() {
-        if i > 0 {
-            d.text.push(' ');
-        }
-        let start = d.text.len();
-        d.text.push_str(w);
-        d.tokens.push(Token {
-            span: Span::new(start, d.text.len()),
-            space_after: true,
-            joined: false,
-        });
-        d.norm.push(w.to_lowercase());
-    }
-    d.sentences.push(Sentence {
-        span: Span::new(0, d.text.len()),
-        tokens: 0..d.tokens.len(),
-    });
-    d
+    Doc::from_words(s)
 }
 
 fn codes(d: &ActorDicts, s: &str, date: Option<NaiveDate>) -> Vec<String> {

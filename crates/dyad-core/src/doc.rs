@@ -84,6 +84,31 @@ pub struct Doc {
 }
 
 impl Doc {
+    /// A one-sentence document of already tokenized text: `text`'s space-separated words are
+    /// its tokens (normalised to lower case), with no parse. For tests and callers that bring
+    /// their own tokens.
+    pub fn from_words(text: &str) -> Doc {
+        let mut d = Doc::default();
+        for (i, w) in text.split_whitespace().enumerate() {
+            if i > 0 {
+                d.text.push(' ');
+            }
+            let start = d.text.len();
+            d.text.push_str(w);
+            d.tokens.push(Token {
+                span: Span::new(start, d.text.len()),
+                space_after: true,
+                joined: false,
+            });
+            d.norm.push(w.to_lowercase());
+        }
+        d.sentences.push(Sentence {
+            span: Span::new(0, d.text.len()),
+            tokens: 0..d.tokens.len(),
+        });
+        d
+    }
+
     /// The text of token `i`.
     pub fn token_text(&self, i: usize) -> &str {
         let s = self.tokens[i].span;

@@ -342,29 +342,11 @@ fn tie_in_tree(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use dyad_core::{RuleRef, Sentence, Span, Token};
+    use dyad_core::RuleRef;
 
     /// A one-sentence doc from space-separated tokens, with no parse.
     fn doc(s: &str) -> Doc {
-        let mut d = Doc::default();
-        for (i, w) in s.split_whitespace().enumerate() {
-            if i > 0 {
-                d.text.push(' ');
-            }
-            let start = d.text.len();
-            d.text.push_str(w);
-            d.tokens.push(Token {
-                span: Span::new(start, d.text.len()),
-                space_after: true,
-                joined: false,
-            });
-            d.norm.push(w.to_lowercase());
-        }
-        d.sentences.push(Sentence {
-            span: Span::new(0, d.text.len()),
-            tokens: 0..d.tokens.len(),
-        });
-        d
+        Doc::from_words(s)
     }
 
     /// Adds a parse: (head index or None, relation, upos) per token.
