@@ -475,6 +475,17 @@ mod tests {
         assert_eq!(prefix("é", 2), "é");
     }
 
+    /// Training sentences from (space-separated forms, space-separated "UPOS\tXPOS" tags).
+    fn examples<'a>(sents: &[(&'a str, &str)]) -> Vec<TagExample<'a>> {
+        sents
+            .iter()
+            .map(|(f, t)| TagExample {
+                forms: f.split(' ').collect(),
+                tags: t.split(' ').map(String::from).collect(),
+            })
+            .collect()
+    }
+
     #[test]
     fn learns_a_tiny_language() {
         let sents = [
@@ -486,13 +497,7 @@ mod tests {
             ),
             ("the talks ended", "DET\tDT NOUN\tNNS VERB\tVBD"),
         ];
-        let data: Vec<TagExample> = sents
-            .iter()
-            .map(|(f, t)| TagExample {
-                forms: f.split(' ').collect(),
-                tags: t.split(' ').map(String::from).collect(),
-            })
-            .collect();
+        let data = examples(&sents);
         let tagger = Tagger::train(&data, 10, 1);
         let got: Vec<&str> = tagger
             .tag(&["the", "envoy", "met", "China"])
@@ -518,13 +523,7 @@ mod tests {
             ));
         }
         sents.push(("troops left Kyiv", "NOUN\tNNS VERB\tVBD PROPN\tNNP"));
-        let data: Vec<TagExample> = sents
-            .iter()
-            .map(|(f, t)| TagExample {
-                forms: f.split(' ').collect(),
-                tags: t.split(' ').map(String::from).collect(),
-            })
-            .collect();
+        let data = examples(&sents);
         let tagger = Tagger::train(&data, 10, 1);
         let forms = ["troops", "met", "abandon", "Kyiv"];
         let upos = |tags: Vec<u16>| -> Vec<String> {
