@@ -284,23 +284,16 @@ fn parse_elem(s: &str) -> Result<(Elem, Vec<String>), String> {
         }
         // `=word`: only a token whose lemma (from the parse) is `word` — the verb "jailed"
         // (lemma "jail") but not the adjective in "the jailed leader" (lemma "jailed").
-        if let Some(w) = alt.strip_prefix('=') {
-            if w.is_empty() || !w.chars().all(|c| c.is_alphanumeric() || c == '-') {
-                return Err(format!("bad pattern word {alt:?}"));
-            }
-            words.push(alt.to_lowercase());
-            lemmas.push(w.to_lowercase());
-            continue;
-        }
         // `~word`: only a token whose lemma is `word` and which the parse tags VERB — "will
-        // attack", "attacks" in "Russia attacks Ukraine", but not the noun "an attack". Kept in
-        // `lemmas` with its `~`, which `fits` reads.
-        if let Some(w) = alt.strip_prefix('~') {
+        // attack", "attacks" in "Russia attacks Ukraine", but not the noun "an attack"; it is
+        // kept in `lemmas` with its `~`, which `fits` reads.
+        if let Some(w) = alt.strip_prefix('=').or_else(|| alt.strip_prefix('~')) {
             if w.is_empty() || !w.chars().all(|c| c.is_alphanumeric() || c == '-') {
                 return Err(format!("bad pattern word {alt:?}"));
             }
             words.push(alt.to_lowercase());
-            lemmas.push(alt.to_lowercase());
+            let lemma = if alt.starts_with('~') { alt } else { w };
+            lemmas.push(lemma.to_lowercase());
             continue;
         }
         let (inflect, w) = match alt.strip_prefix('+') {
