@@ -1,14 +1,15 @@
 //! `dyad explain "SENTENCE" [--date D]`: print the tokens, the actors found, the patterns tried
 //! and the events of one sentence (or short text), each with its dictionary `file:line`.
 
-use anyhow::Result;
+use anyhow::{Context, Result};
 use dyad_core::{Article, ArticleMeta, DateSource, Origin};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// The sentence (or a few sentences) to code.
+    /// The sentence (or a few sentences) to code; `-` reads the text from stdin (a whole
+    /// article or a file of sentences, one per line, explained in one run).
     text: String,
     /// Article date to resolve relative dates and dated roles against (YYYY-MM-DD).
     #[arg(long, value_parser = super::parse_date)]
@@ -26,6 +27,14 @@ pub struct Args {
 pub fn run(a: Args) -> Result<ExitCode> {
     let mut p = super::pipeline(a.dicts.as_ref())?;
     p.agent_country = a.agent_country;
+    let text = if a.text == "-" {
+        let mut t = String::new();
+        std::io::Read::read_to_string(&mut std::io::stdin(), &mut t)
+            .context("reading the text to explain from stdin")?;
+        t
+    } else {
+        a.text.clone()
+    };
     let article = Article {
         id: "explain".into(),
         origin: Origin::file("explain"),
@@ -34,7 +43,7 @@ pub fn run(a: Args) -> Result<ExitCode> {
             date_source: a.date.map(|_| DateSource::Flag),
             ..ArticleMeta::default()
         },
-        text: a.text.clone(),
+        text,
         raw_map: Vec::new(),
     };
     let doc = p.doc(&article);
