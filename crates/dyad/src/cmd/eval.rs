@@ -3,7 +3,7 @@
 //! extraction on the Scrapinghub benchmark, dyad against the peer outputs it ships.
 
 use anyhow::{Context, Result};
-use dyad_core::Doc;
+use dyad_core::{Doc, Modality};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -198,12 +198,14 @@ fn code(
                 text: g.text.clone(),
                 raw_map: Vec::new(),
             };
-            // A negated event says the act did not happen ("denied that it had attacked");
-            // the gold sets code what happened, so it is no prediction of one.
+            // A negated event says the act did not happen ("denied that it had attacked"), and
+            // a hypothetical one that it is demanded, urged or conditional ("Sudan must
+            // return the helicopter": the demand is the event). The gold sets code what
+            // happened, so neither is a prediction of one.
             let evs: Vec<_> = pipeline
                 .code_article(&article)
                 .into_iter()
-                .filter(|e| e.modality != dyad_core::Modality::Negated)
+                .filter(|e| !matches!(e.modality, Modality::Negated | Modality::Hypothetical))
                 .collect();
             if evs.is_empty() {
                 // Nothing coded: was no actor named, or no pattern found for the actors?
