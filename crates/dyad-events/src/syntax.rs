@@ -50,6 +50,17 @@ const REPORTING: &[&str] = &[
 /// the act is negated, and the denial is the event (016).
 const DENYING: &[&str] = &["deny", "dismiss", "refute", "reject", "rebut", "disprove"];
 
+/// Verbs of accusing, with the word that introduces the act they charge someone with
+/// ("accused Moscow of deploying", "blamed Kyiv for shelling", "charged him with spying").
+const ACCUSING: &[(&str, &str)] = &[
+    ("accuse", "of"),
+    ("suspect", "of"),
+    ("convict", "of"),
+    ("blame", "for"),
+    ("charge", "with"),
+    ("indict", "for"),
+];
+
 /// Verbs and nouns whose "that" clause says what someone must or should do, not what was
 /// done ("demanded that Serbia withdraw", "its demand that Israel lift the blockade", "urged
 /// that Iran free the sailors"): the first set as a demand, the second as an appeal. Not
@@ -851,6 +862,35 @@ fn denied(tree: &Tree<'_>, h: usize) -> bool {
                 .is_some_and(|g| DENYING.contains(&tree.lemma(g))))
 }
 
+/// Whether the verb `v` is the act an accusation charges someone with ("Washington accuses
+/// Moscow of developing and deploying a missile"): the accusation is the event (112 and its
+/// sub-codes say what it is about), and the act is only alleged, so it is not coded as done,
+/// least of all by the accuser, whose subject the parse would lend it.
+fn accused_act(tree: &Tree<'_>, v: usize) -> bool {
+    let mut cur = v;
+    let mut steps = 0;
+    while tree.base_rel(cur) == "conj" && steps < tree.range.len() {
+        match tree.head(cur) {
+            Some(h) => cur = h,
+            None => return false,
+        }
+        steps += 1;
+    }
+    if !matches!(tree.base_rel(cur), "advcl" | "acl" | "xcomp") || tree.doc.xpos[cur] != "VBG" {
+        return false;
+    }
+    let Some(h) = tree.head(cur) else {
+        return false;
+    };
+    ACCUSING.iter().any(|(lemma, word)| {
+        tree.lemma(h) == *lemma
+            && tree
+                .children(cur)
+                .iter()
+                .any(|c| matches!(tree.base_rel(*c), "mark" | "case") && tree.doc.norm[*c] == *word)
+    })
+}
+
 /// Whether a verb with lemma `lemma` asks or orders its object to do what its infinitive
 /// says ("urged Israel to reopen", "ordered the troops to withdraw", "called on Seoul to").
 fn mandating(lemma: &str) -> bool {
@@ -1107,6 +1147,7 @@ pub fn roles(
         return roles(tree, mentions, context, h, hits, preps, root);
     }
     let symmetric = matches!(root, "03" | "04" | "05" | "06" | "19");
+    let accused = accused_act(tree, v);
     let mut r = Roles {
         sources: Vec::new(),
         targets: Vec::new(),
@@ -1124,6 +1165,11 @@ pub fn roles(
         paired: false,
         weak_target: false,
     };
+    if accused {
+        r.reason =
+            Some("the act an accusation charges someone with: the accusation is the event".into());
+        return r;
+    }
     // "US-Russian talks", "talks between Moscow and Kyiv": an event done together whose noun
     // names both sides, when it is said to have happened (see `pairs::took_place`).
     let asserted = |t: usize| modality_of(tree, t, None).modality == Modality::Asserted;
