@@ -304,6 +304,31 @@ fn stdin_and_flags() {
 }
 
 #[test]
+fn explain_reads_a_file_of_sentences_from_stdin() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_dyad"))
+        .args(["explain", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    use std::io::Write;
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(b"Russia expelled two US diplomats.\nChina praised Pakistan.\n")
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success());
+    let s = String::from_utf8_lossy(&out.stdout);
+    assert!(s.contains("sentence 0: Russia expelled"), "{s}");
+    assert!(s.contains("sentence 1: China praised"), "{s}");
+    assert!(s.contains("EVENT RUS 161 USAGOV"), "{s}");
+    assert!(s.contains("EVENT CHN 051 PAK"), "{s}");
+}
+
+#[test]
 fn html_input_uses_page_metadata_and_skips_comments() {
     let w = Workdir::new("html");
     let page = w.write(
