@@ -132,6 +132,18 @@ const PLACE_PARTICIPLES: &[&str] = &[
     "annexed",
 ];
 
+/// Nouns that make a nationality word a people living somewhere ("the Russian minority",
+/// "the Albanian population"), not the state of that name.
+const PEOPLE_NOUNS: &[&str] = &[
+    "minority",
+    "minorities",
+    "population",
+    "populations",
+    "community",
+    "communities",
+    "diaspora",
+];
+
 /// Words that tie a group to an owner ("affiliated with", "loyal to"): the group takes the
 /// owner's country, whatever its role.
 const AFFILIATIONS: &[(&str, &str)] = &[
@@ -452,6 +464,9 @@ impl ActorDicts {
             }
             k = j;
             if let Some(mut m) = self.compose(&group, end, date) {
+                if let Some(code) = self.ethnic_group(doc, range.clone(), &group, &hits[j..], &m) {
+                    m.code = code;
+                }
                 if named {
                     m.kind = MentionKind::Person;
                 }
@@ -471,6 +486,70 @@ impl ActorDicts {
         share_agent(doc, &mut out, &shapes);
         self.place_of_first_group(doc, &hits, &mut out);
         out
+    }
+
+    /// The code of the mention `m` made of `group` when it is a people named by a nationality ("ethnic
+    /// Albanians", "the Russian minority", "the Albanian population of the province") and
+    /// not the state of that name: such people live elsewhere, and are citizens there. With
+    /// "in X" right after, they are X's (their role, else civilians: "ethnic Serbs in Kosovo"
+    /// = `KSVCVL`, "ethnic Albanian rebels in Macedonia" = `MKDREB`); otherwise a named role
+    /// stays without a country (`---REB`), and a bare people is civilians of an unknown
+    /// country (`---CVL`), which the role resolver keeps only as a sentence's first actor, so
+    /// the event's place can still give the target its country. `rest` are the hits after the
+    /// group. `None` when the mention is not such a people.
+    fn ethnic_group(
+        &self,
+        doc: &Doc,
+        range: Range<usize>,
+        group: &[Hit],
+        rest: &[Hit],
+        m: &Mention,
+    ) -> Option<String> {
+        let first = group.first()?;
+        if first.kind != LexKind::Actors
+            || self.actors.phrases[first.phrase].field != Field::Adj
+            || !self.is_country_hit(first)
+        {
+            return None;
+        }
+        let start = first.tokens.start;
+        let ethnic = start > range.start && doc.norm[start - 1] == "ethnic";
+        let end = m.tokens.end;
+        let people_in_group = group.iter().any(|h| {
+            h.kind == LexKind::Agents
+                && h.tokens
+                    .clone()
+                    .any(|t| PEOPLE_NOUNS.contains(&doc.norm[t].as_str()))
+        });
+        let people_after = end < range.end && PEOPLE_NOUNS.contains(&doc.norm[end].as_str());
+        if !(ethnic || people_in_group || people_after) {
+            return None;
+        }
+        let after = if people_after { end + 1 } else { end };
+        // "in X", "in the X", "of X": the next hit, if it is a country or a place in one.
+        let living = rest.first().and_then(|h| {
+            let gap: Vec<&str> = (after..h.tokens.start)
+                .map(|g| doc.norm[g].as_str())
+                .collect();
+            if !matches!(
+                gap.as_slice(),
+                ["in"] | ["in", "the"] | ["of"] | ["of", "the"]
+            ) {
+                return None;
+            }
+            if h.kind != LexKind::Actors {
+                return None;
+            }
+            let ph = &self.actors.phrases[h.phrase];
+            let code = ph
+                .code
+                .as_deref()
+                .or(self.actors.entries[ph.entry].code.as_deref())?;
+            dyad_core::actor_code::country_prefix(code).map(str::to_string)
+        });
+        let role = dyad_core::actor_code::role(&m.code).filter(|r| !people_in_group || *r != "CVL");
+        let country = living.as_deref().unwrap_or("---");
+        Some(format!("{country}{}", role.unwrap_or("CVL")))
     }
 
     /// What a mention made of `group` is, for [`share_agent`].
@@ -1108,7 +1187,16 @@ MAR Morocco
   name: Morocco
 RUS Russia
   name: Russia
-  adj: Russian
+  adj: Russian; Russians
+UKR Ukraine
+  name: Ukraine
+ALB Albania
+  name: Albania
+  adj: Albanian; Albanians
+HUN Hungary
+  adj: Hungarian
+ROU Romania
+  name: Romania
 BIH Bosnia
   adj: Bosnian Serbs
 IDN Indonesia
@@ -1593,6 +1681,26 @@ REB Rebels
             codes("Demonstrators marched , police in Baghdad said"),
             ["---OPP", "IRQCOP"]
         );
+    }
+
+    #[test]
+    fn people_named_by_a_nationality_are_not_the_state() {
+        assert_eq!(
+            codes("Ethnic Russians in Ukraine protested"),
+            ["UKRCVL", "UKR"]
+        );
+        assert_eq!(
+            codes("The Hungarian minority in Romania protested"),
+            ["ROUCVL", "ROU"]
+        );
+        assert_eq!(
+            codes("Ethnic Albanian troops in Ukraine attacked"),
+            ["UKRMIL", "UKR"]
+        );
+        assert_eq!(codes("Up to 100 ethnic Albanians demonstrated"), ["---CVL"]);
+        // The state and its people still are the state.
+        assert_eq!(codes("Albanian troops crossed"), ["ALBMIL"]);
+        assert_eq!(codes("Albanians voted"), ["ALB"]);
     }
 
     #[test]
