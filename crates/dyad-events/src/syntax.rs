@@ -50,6 +50,11 @@ const REPORTING: &[&str] = &[
 /// the act is negated, and the denial is the event (016).
 const DENYING: &[&str] = &["deny", "dismiss", "refute", "reject", "rebut", "disprove"];
 
+/// Roots whose verb takes an infinitive naming the act offered, yielded, refused, threatened,
+/// demanded or asked for (02 appeal, 03 intent, 08 yield, 10 demand, 12 reject, 13 threaten):
+/// an actor in that act's predicate is the event's target when nothing nearer is.
+const INFINITIVE_ROOTS: &[&str] = &["02", "03", "08", "10", "12", "13"];
+
 /// Verbs of accusing, with the word that introduces the act they charge someone with
 /// ("accused Moscow of deploying", "blamed Kyiv for shelling", "charged him with spying").
 const ACCUSING: &[(&str, &str)] = &[
@@ -1436,9 +1441,25 @@ pub fn roles(
         let mut stack: Vec<usize> = tree.children(v).to_vec();
         while let Some(c) = stack.pop() {
             // A clause the pattern reaches into ("threatened to impose sanctions on …") is
-            // part of the predicate.
+            // part of the predicate; so is the infinitive of an intent, a yielding, a
+            // refusal, a threat, a demand or an appeal, which names the act offered, refused
+            // or asked for, and its object the one it is for ("is willing to send arms to
+            // help defend Saudi Arabia", "threatened to impose restrictions on German goods").
+            let act_infinitive = INFINITIVE_ROOTS.contains(&root)
+                && match tree.base_rel(c) {
+                    "xcomp" => act_clause(tree, c),
+                    "advcl" => {
+                        act_clause(tree, c)
+                            && tree
+                                .children(c)
+                                .iter()
+                                .any(|k| tree.base_rel(*k) == "mark" && tree.doc.norm[*k] == "to")
+                    }
+                    _ => false,
+                };
             if subj_tokens.contains(&c)
                 || !hits.contains(&c)
+                    && !act_infinitive
                     && matches!(
                         tree.base_rel(c),
                         "ccomp"
