@@ -447,6 +447,21 @@ impl<'a> Coder<'a> {
                 }
                 continue;
             }
+            // The word-order fallback is for verbs the parse gave no subject. An event noun
+            // that another coded event is about ("Britain condemned the killing of two
+            // journalists") is not the act of the actor before it, who talks about it.
+            if doc.upos.get(i).is_some_and(|u| u == "NOUN")
+                && tree
+                    .as_ref()
+                    .is_some_and(|t| crate::syntax::argument_of(t, i, &found_anchors(&found)))
+            {
+                tried.push((
+                    p,
+                    i,
+                    "an event noun that names no actor of its own".to_string(),
+                ));
+                continue;
+            }
             let by_agent = if passive {
                 (last + 1..range.end)
                     .find(|&k| norm[k] == "by")
@@ -957,6 +972,11 @@ fn record(
             .map(|t| t.rules.iter().map(ToString::to_string).collect())
             .unwrap_or_default(),
     }
+}
+
+/// The verbs of the events coded so far in a sentence.
+fn found_anchors(found: &[Found]) -> Vec<usize> {
+    found.iter().map(|f| f.anchor).collect()
 }
 
 /// True when the token `i` is a noun in an adjunct of the anchor of an event in `found`.

@@ -50,6 +50,33 @@ const REPORTING: &[&str] = &[
 /// the act is negated, and the denial is the event (016).
 const DENYING: &[&str] = &["deny", "dismiss", "refute", "reject", "rebut", "disprove"];
 
+/// Verbs that say an act took place and leave what it was to their object noun ("staged a
+/// protest", "launched an offensive", "carried out raids", "waged war"): the noun's act is the
+/// subject's.
+const LIGHT_VERBS: &[&str] = &[
+    "stage",
+    "launch",
+    "carry",
+    "conduct",
+    "mount",
+    "wage",
+    "unleash",
+    "hold",
+    "begin",
+    "start",
+    "resume",
+    "continue",
+    "intensify",
+    "escalate",
+    "step",
+    "undertake",
+    "commit",
+    "perpetrate",
+    "make",
+    "fire",
+    "open",
+];
+
 /// Roots whose verb takes an infinitive naming the act offered, yielded, refused, threatened,
 /// demanded or asked for (02 appeal, 03 intent, 08 yield, 10 demand, 12 reject, 13 threaten):
 /// an actor in that act's predicate is the event's target when nothing nearer is.
@@ -497,7 +524,7 @@ fn modifier_actor(
 }
 
 /// The verb of a noun-led pattern ("car +bomb ... +kill") when the pattern's noun phrase is
-/// that verb's subject: "Iraqi police said a roadside bomb killed two soldiers" is anchored at
+/// that verb's subject, or the object of a light verb (see `LIGHT_VERBS`): "Iraqi police said a roadside bomb killed two soldiers" is anchored at
 /// "roadside", which has no subject of its own; its roles are those of "killed". So too for a
 /// violent noun coded on its own ("a suicide bombing killed …") when `force`.
 fn verb_of_noun_subject(tree: &Tree<'_>, v: usize, hits: &[usize], force: bool) -> Option<usize> {
@@ -511,6 +538,9 @@ fn verb_of_noun_subject(tree: &Tree<'_>, v: usize, hits: &[usize], force: bool) 
         }
         n = tree.head(n)?;
     }
+    if let Some(h) = light_verb_of(tree, v) {
+        return Some(h);
+    }
     let h = tree.head(n)?;
     let violent = force && is_violent_noun(tree, n);
     (tree.base_rel(n) == "nsubj"
@@ -518,6 +548,50 @@ fn verb_of_noun_subject(tree: &Tree<'_>, v: usize, hits: &[usize], force: bool) 
         && tree.doc.upos[h] == "VERB"
         && (hits.contains(&h) || violent))
         .then_some(h)
+}
+
+/// The light verb whose object the event noun `v` is ("staged a hunger strike", "launched
+/// artillery, mortar and rocket fire against …"): the noun's act is that verb's subject's.
+pub(crate) fn light_verb_of(tree: &Tree<'_>, v: usize) -> Option<usize> {
+    if !matches!(tree.doc.upos[v].as_str(), "NOUN" | "PROPN" | "ADJ") {
+        return None;
+    }
+    let mut n = v;
+    for _ in 0..3 {
+        if !matches!(tree.base_rel(n), "compound" | "amod" | "flat") {
+            break;
+        }
+        n = tree.head(n)?;
+    }
+    for _ in 0..4 {
+        if tree.base_rel(n) != "conj" {
+            break;
+        }
+        n = tree.head(n)?;
+    }
+    let h = tree.head(n)?;
+    (tree.base_rel(n) == "obj"
+        && h != v
+        && tree.doc.upos[h] == "VERB"
+        && LIGHT_VERBS.contains(&tree.lemma(h)))
+    .then_some(h)
+}
+
+/// Whether the noun `v` (or the phrase it is part of) is an argument of one of the verbs
+/// `anchors`: its object, an oblique or a conjunct of one ("condemned the killing of …").
+pub(crate) fn argument_of(tree: &Tree<'_>, v: usize, anchors: &[usize]) -> bool {
+    let mut n = v;
+    for _ in 0..8 {
+        if !matches!(tree.base_rel(n), "compound" | "amod" | "flat" | "conj") {
+            break;
+        }
+        match tree.head(n) {
+            Some(h) => n = h,
+            None => return false,
+        }
+    }
+    matches!(tree.base_rel(n), "obj" | "obl" | "nmod")
+        && tree.head(n).is_some_and(|h| anchors.contains(&h))
 }
 
 /// Who did a passive act of force with no agent, named by the active clause that says how it
