@@ -366,7 +366,8 @@ impl<'a> Coder<'a> {
                     r.targets.iter().map(|t| Some(*t)).collect()
                 };
                 // "Lavrov and Pompeo met": joint subjects of a symmetric event (consult,
-                // cooperate, fight) with no object act on each other. Not a visit or a host
+                // cooperate, fight, express accord: "have identical views") with no object act
+                // on each other. Not a visit or a host
                 // (042, 043): "Chinese and Japanese officials attended the funeral" is no
                 // visit to each other.
                 // So too when the only target is an actor met somewhere in the predicate ("Israel
@@ -381,7 +382,8 @@ impl<'a> Coder<'a> {
                     && r.sources
                         .iter()
                         .any(|a| mentions[*a].code != mentions[r.sources[0]].code)
-                    && matches!(pat.code.root, "03" | "04" | "05" | "06" | "19")
+                    && (matches!(pat.code.root, "03" | "04" | "05" | "06" | "19")
+                        || pat.code.code == "019")
                     && !matches!(pat.code.code, "042" | "043");
                 for &source in &r.sources {
                     let targets: Vec<Option<usize>> = if reciprocal {
