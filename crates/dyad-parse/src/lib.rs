@@ -3,6 +3,7 @@
 //! one versioned, checksummed model file, and applied to a `Doc` in place.
 
 pub mod hash;
+pub mod headline;
 pub mod lemmatizer;
 pub mod model;
 pub mod parser;
@@ -40,10 +41,10 @@ impl Pipeline {
 
     /// Reads a model file's bytes; every problem is a `ModelError`, never a panic.
     pub fn from_bytes(bytes: &[u8]) -> Result<Pipeline, ModelError> {
-        let payload = model::decode(bytes)?;
+        let (version, payload) = model::decode_versioned(bytes)?;
         let mut r = model::ByteReader::new(&payload);
         let info = r.str()?;
-        let tagger = Tagger::read(&mut r)?;
+        let tagger = Tagger::read(&mut r, version)?;
         let lemmatizer = Lemmatizer::read(&mut r)?;
         let parser = Parser::read(&mut r)?;
         Ok(Pipeline {
@@ -54,7 +55,31 @@ impl Pipeline {
         })
     }
 
-    /// Tags every sentence of `doc` (UPOS, XPOS, lemma).
+    /// Tags one sentence (its words as written). A sentence the tagger leaves without a verb
+    /// is repaired (see `headline`): a Title Case or capitals headline is tagged again with
+    /// its common words in lower case, kept only if that gives it a verb (a caption of names
+    /// stays as it was); otherwise its most verb-like word may become the verb. Returns the
+    /// classes and, if the sentence was tagged in lower case, the forms it was tagged with.
+    fn tag_sentence(&self, text: &[&str]) -> (Vec<u16>, Option<Vec<String>>) {
+        let mut tags = self.tagger.tag(text);
+        if headline::has_verb(&self.tagger, &tags) {
+            headline::repair_verbs(&self.tagger, text, &mut tags);
+            return (tags, None);
+        }
+        if let Some(lower) = headline::tagging_forms(&self.tagger, text) {
+            let forms: Vec<&str> = lower.iter().map(String::as_str).collect();
+            let mut retagged = self.tagger.tag(&forms);
+            headline::repair_verbs(&self.tagger, &forms, &mut retagged);
+            if headline::has_verb(&self.tagger, &retagged) {
+                return (retagged, Some(lower));
+            }
+        }
+        headline::repair_verbs(&self.tagger, text, &mut tags);
+        (tags, None)
+    }
+
+    /// Tags every sentence of `doc` (UPOS, XPOS, lemma), then repairs sentences left without
+    /// a verb (see `headline`).
     pub fn tag(&self, doc: &mut Doc) {
         let n = doc.tokens.len();
         doc.upos = vec![String::new(); n];
@@ -62,16 +87,18 @@ impl Pipeline {
         doc.lemma = vec![String::new(); n];
         for s in 0..doc.sentences.len() {
             let range = doc.sentences[s].tokens.clone();
-            let forms: Vec<&str> = range.clone().map(|i| doc.token_text(i)).collect();
-            let tags = self.tagger.tag(&forms);
+            let text: Vec<&str> = range.clone().map(|i| doc.token_text(i)).collect();
+            let (tags, lower) = self.tag_sentence(&text);
+            let forms: Vec<&str> = match &lower {
+                Some(l) => l.iter().map(String::as_str).collect(),
+                None => text.clone(),
+            };
             let mut lemmas = Vec::with_capacity(forms.len());
             for (k, t) in tags.iter().enumerate() {
                 let (u, x) = self.tagger.split(*t);
-                lemmas.push((
-                    u.to_string(),
-                    x.to_string(),
-                    self.lemmatizer.lemma(forms[k], u),
-                ));
+                // Names keep their lemma as written, even in a lower-cased headline.
+                let form = if u == "PROPN" { text[k] } else { forms[k] };
+                lemmas.push((u.to_string(), x.to_string(), self.lemmatizer.lemma(form, u)));
             }
             for (k, (u, x, l)) in lemmas.into_iter().enumerate() {
                 let i = range.start + k;
@@ -89,7 +116,18 @@ impl Pipeline {
         doc.deprel = vec![String::new(); n];
         for s in 0..doc.sentences.len() {
             let range = doc.sentences[s].tokens.clone();
-            let forms: Vec<&str> = range.clone().map(|i| doc.token_text(i)).collect();
+            let text: Vec<&str> = range.clone().map(|i| doc.token_text(i)).collect();
+            // A headline tagged in lower case is parsed in lower case too. Only such headlines
+            // are tagged again here, to learn which forms their tags came from.
+            let lower = if headline::tagging_forms(&self.tagger, &text).is_some() {
+                self.tag_sentence(&text).1
+            } else {
+                None
+            };
+            let forms: Vec<&str> = match &lower {
+                Some(l) => l.iter().map(String::as_str).collect(),
+                None => text,
+            };
             let tags: Vec<&str> = range.clone().map(|i| doc.xpos[i].as_str()).collect();
             let coarse: Vec<&str> = range.clone().map(|i| doc.upos[i].as_str()).collect();
             let (heads, labels) = self

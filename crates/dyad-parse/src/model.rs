@@ -5,14 +5,18 @@
 use std::io::{Read, Write};
 
 pub const MAGIC: &[u8; 8] = b"DYADMODL";
-/// Version of the model format. Bump it when the payload layout changes.
-pub const FORMAT_VERSION: u32 = 2;
+/// Version of the model format. Bump it when the payload layout changes. Version 3 adds the
+/// tagger's word lexicon (tags and letter case seen per word) after the closed-class list.
+pub const FORMAT_VERSION: u32 = 3;
+/// Oldest version still read: version 2 files load with an empty lexicon, so the run-time
+/// tag repairs that need it are off, and everything else is as before.
+pub const MIN_FORMAT_VERSION: u32 = 2;
 
 #[derive(Debug, thiserror::Error)]
 pub enum ModelError {
     #[error("not a dyad model file (bad magic bytes)")]
     BadMagic,
-    #[error("model format version {found} is not supported (this dyad reads version {FORMAT_VERSION}); retrain with `dyad train` or use a matching dyad")]
+    #[error("model format version {found} is not supported (this dyad reads versions {MIN_FORMAT_VERSION} to {FORMAT_VERSION}); retrain with `dyad train` or use a matching dyad")]
     Version { found: u32 },
     #[error("model file is truncated")]
     Truncated,
@@ -141,6 +145,11 @@ pub fn encode(payload: &[u8]) -> Result<Vec<u8>, ModelError> {
 
 /// Checks the container and returns the payload.
 pub fn decode(bytes: &[u8]) -> Result<Vec<u8>, ModelError> {
+    decode_versioned(bytes).map(|(_, p)| p)
+}
+
+/// Checks the container and returns its format version and the payload.
+pub fn decode_versioned(bytes: &[u8]) -> Result<(u32, Vec<u8>), ModelError> {
     if bytes.len() < 8 || &bytes[..8] != MAGIC {
         return Err(ModelError::BadMagic);
     }
@@ -148,7 +157,7 @@ pub fn decode(bytes: &[u8]) -> Result<Vec<u8>, ModelError> {
         return Err(ModelError::Truncated);
     }
     let version = u32::from_le_bytes([bytes[8], bytes[9], bytes[10], bytes[11]]);
-    if version != FORMAT_VERSION {
+    if !(MIN_FORMAT_VERSION..=FORMAT_VERSION).contains(&version) {
         return Err(ModelError::Version { found: version });
     }
     let mut len8 = [0u8; 8];
@@ -170,7 +179,7 @@ pub fn decode(bytes: &[u8]) -> Result<Vec<u8>, ModelError> {
     if found != expected {
         return Err(ModelError::Checksum { expected, found });
     }
-    Ok(payload)
+    Ok((version, payload))
 }
 
 #[cfg(test)]

@@ -170,6 +170,59 @@ pub struct Tagger {
     closed: HashMap<String, u8>,
     /// Per class: its bit in `CLOSED_UPOS` if its UPOS is a closed class (derived from `labels`).
     label_closed: Vec<Option<u8>>,
+    /// Every word of the training data (normal form) → the tags and letter case it was seen
+    /// with (model format 3; empty when read from a format 2 file). Used by the run-time
+    /// repairs in `headline`, never by the perceptron.
+    lexicon: HashMap<String, LexEntry>,
+}
+
+/// UPOS tags in a fixed order, for `LexEntry::upos` bit sets.
+pub const UPOS_LIST: [&str; 17] = [
+    "ADJ", "ADP", "ADV", "AUX", "CCONJ", "DET", "INTJ", "NOUN", "NUM", "PART", "PRON", "PROPN",
+    "PUNCT", "SCONJ", "SYM", "VERB", "X",
+];
+
+/// Bit of `upos` in `UPOS_LIST` (0 for an unknown tag).
+pub fn upos_bit(upos: &str) -> u32 {
+    UPOS_LIST
+        .iter()
+        .position(|u| *u == upos)
+        .map_or(0, |i| 1 << i)
+}
+
+/// What training saw of one word (all spellings with the same normal form).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct LexEntry {
+    /// UPOS tags seen, bits over `UPOS_LIST`.
+    pub upos: u32,
+    /// Seen as a finite verb form (VERB or AUX with XPOS VBZ, VBD or VBP).
+    pub finite: bool,
+    /// Occurrences (capped at 65535).
+    pub count: u16,
+    /// Occurrences written with a lower-case first letter (capped at 65535).
+    pub lower: u16,
+}
+
+impl LexEntry {
+    pub fn has(&self, upos: &str) -> bool {
+        self.upos & upos_bit(upos) != 0
+    }
+
+    fn pack(&self) -> u64 {
+        self.upos as u64 & 0xff_ffff
+            | (self.finite as u64) << 24
+            | (self.count as u64) << 32
+            | (self.lower as u64) << 48
+    }
+
+    fn unpack(v: u64) -> LexEntry {
+        LexEntry {
+            upos: (v & 0xff_ffff) as u32,
+            finite: v >> 24 & 1 == 1,
+            count: (v >> 32) as u16,
+            lower: (v >> 48) as u16,
+        }
+    }
 }
 
 /// Closed word classes. A word is given one of these tags only if training saw it with that
@@ -234,7 +287,13 @@ impl Tagger {
     /// Tags a sentence; returns class ids (see `labels`). Closed-class tags go only to words
     /// seen with them in training (see `CLOSED_UPOS`).
     pub fn tag(&self, forms: &[&str]) -> Vec<u16> {
-        self.tag_with(forms, true)
+        self.tag_with(forms, true, &[])
+    }
+
+    /// Tags like `tag`, but each `(position, class)` in `forced` gets that class, and the
+    /// words after it are tagged in its light (their context features see the forced tag).
+    pub fn tag_forced(&self, forms: &[&str], forced: &[(usize, u16)]) -> Vec<u16> {
+        self.tag_with(forms, true, forced)
     }
 
     /// Tags a sentence without the closed-class constraint: what the perceptron alone says.
@@ -243,10 +302,10 @@ impl Tagger {
     /// learns from and cost 0.4 LAS on the dev sets, while at run time alone it leaves the
     /// weights as they were and only stops impossible tags.
     pub fn tag_unconstrained(&self, forms: &[&str]) -> Vec<u16> {
-        self.tag_with(forms, false)
+        self.tag_with(forms, false, &[])
     }
 
-    fn tag_with(&self, forms: &[&str], constrained: bool) -> Vec<u16> {
+    fn tag_with(&self, forms: &[&str], constrained: bool, forced: &[(usize, u16)]) -> Vec<u16> {
         let Prepared {
             norms,
             feats: w,
@@ -257,8 +316,9 @@ impl Tagger {
         let mut scores = vec![0f32; self.labels.len()];
         let (mut p1, mut p2) = (NO_TAG, NO_TAG);
         for (i, norm) in norms.iter().enumerate() {
-            let t = match self.tagdict.get(norm) {
-                Some(t) => *t,
+            let fixed = forced.iter().find(|f| f.0 == i).map(|f| f.1);
+            let t = match fixed.or_else(|| self.tagdict.get(norm).copied()) {
+                Some(t) => t,
                 None => {
                     features(&w, &amb, i, p1, p2, &mut feats);
                     self.model.score(&feats, &mut scores);
@@ -274,6 +334,41 @@ impl Tagger {
             p1 = t;
         }
         out
+    }
+
+    /// Perceptron scores of every class for the word at `i`, in the context of the tags
+    /// `tags` already given to the words before it (what `tag` computed there, unless the
+    /// tag dictionary decided the word without scoring).
+    pub fn scores_at(&self, forms: &[&str], tags: &[u16], i: usize) -> Vec<f32> {
+        let p = prepare(forms, &self.amb);
+        let mut scores = vec![0f32; self.labels.len()];
+        if i >= forms.len() {
+            return scores;
+        }
+        let p1 = if i >= 1 { tags[i - 1] } else { NO_TAG };
+        let p2 = if i >= 2 { tags[i - 2] } else { NO_TAG };
+        let mut feats = Vec::with_capacity(40);
+        features(&p.feats, &p.amb, i, p1, p2, &mut feats);
+        self.model.score(&feats, &mut scores);
+        scores
+    }
+
+    /// The class of a "UPOS", "XPOS" pair, if training saw it.
+    pub fn class(&self, upos: &str, xpos: &str) -> Option<u16> {
+        self.labels
+            .iter()
+            .position(|l| l.split_once('\t') == Some((upos, xpos)))
+            .map(|c| c as u16)
+    }
+
+    /// What training saw of the word whose normal form is `norm`.
+    pub fn lexicon(&self, norm: &str) -> Option<&LexEntry> {
+        self.lexicon.get(norm)
+    }
+
+    /// Whether the model has a lexicon (format 3 and later).
+    pub fn has_lexicon(&self) -> bool {
+        !self.lexicon.is_empty()
     }
 
     /// UPOS and XPOS of a class.
@@ -328,6 +423,19 @@ impl Tagger {
                 }
             }
         }
+        let mut lexicon: HashMap<String, LexEntry> = HashMap::new();
+        for s in data {
+            for (f, t) in s.forms.iter().zip(&s.tags) {
+                let (u, x) = t.split_once('\t').unwrap_or((t.as_str(), ""));
+                let e = lexicon.entry(normal_form(f)).or_default();
+                e.upos |= upos_bit(u);
+                e.finite |= matches!(u, "VERB" | "AUX") && matches!(x, "VBZ" | "VBD" | "VBP");
+                e.count = e.count.saturating_add(1);
+                if f.chars().next().is_some_and(char::is_lowercase) {
+                    e.lower = e.lower.saturating_add(1);
+                }
+            }
+        }
         let mut tagdict = HashMap::new();
         for (w, c) in &counts {
             let n: u32 = c.values().sum();
@@ -377,6 +485,7 @@ impl Tagger {
             amb,
             closed,
             label_closed,
+            lexicon,
         }
     }
 
@@ -403,10 +512,18 @@ impl Tagger {
             w.str(k);
             w.varint(*v as u64);
         }
+        let mut lx: Vec<(&String, &LexEntry)> = self.lexicon.iter().collect();
+        lx.sort_by(|a, b| a.0.cmp(b.0));
+        w.varint(lx.len() as u64);
+        for (k, v) in lx {
+            w.str(k);
+            w.varint(v.pack());
+        }
         self.model.write(w);
     }
 
-    pub fn read(r: &mut ByteReader<'_>) -> Result<Tagger, ModelError> {
+    /// Reads a tagger written by a model file of format `version`.
+    pub fn read(r: &mut ByteReader<'_>, version: u32) -> Result<Tagger, ModelError> {
         let labels = r.strs()?;
         let n = r.varint()? as usize;
         let mut tagdict = HashMap::with_capacity(n.min(1 << 20));
@@ -432,6 +549,15 @@ impl Tagger {
             let k = r.str()?;
             closed.insert(k, r.varint()? as u8);
         }
+        let mut lexicon = HashMap::new();
+        if version >= 3 {
+            let n = r.varint()? as usize;
+            lexicon.reserve(n.min(1 << 20));
+            for _ in 0..n {
+                let k = r.str()?;
+                lexicon.insert(k, LexEntry::unpack(r.varint()?));
+            }
+        }
         let model = Model::read(r)?;
         if model.n_classes != labels.len() {
             return Err(ModelError::Corrupt("tagger class count mismatch".into()));
@@ -444,6 +570,7 @@ impl Tagger {
             amb,
             closed,
             label_closed,
+            lexicon,
         })
     }
 
