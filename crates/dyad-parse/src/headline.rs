@@ -152,8 +152,9 @@ fn is_separator(form: &str) -> bool {
     matches!(form, "," | ";" | ":" | "--" | "–" | "—")
 }
 
-/// If the sentence has no VERB or AUX (or only in its second part, see below), gives each part of it that lacks one its most
-/// verb-like word as a finite verb (see the module comment), re-tagging the words after it.
+/// If the sentence has no VERB or AUX (or only in its second part, see below), gives each
+/// part of it that lacks one its most verb-like word as a finite verb (see the module
+/// comment), re-tagging the words after it.
 /// `forms` are the forms the sentence was tagged with, `tags` the tagger's classes.
 pub fn repair_verbs(tagger: &Tagger, forms: &[&str], tags: &mut Vec<u16>) {
     let upos = |t: u16| tagger.split(t).0;
