@@ -523,11 +523,9 @@ fn modifier_actor(
         })
 }
 
-/// The verb of a noun-led pattern ("car +bomb ... +kill") when the pattern's noun phrase is
-/// that verb's subject, or the object of a light verb (see `LIGHT_VERBS`): "Iraqi police said a roadside bomb killed two soldiers" is anchored at
-/// "roadside", which has no subject of its own; its roles are those of "killed". So too for a
-/// violent noun coded on its own ("a suicide bombing killed …") when `force`.
-fn verb_of_noun_subject(tree: &Tree<'_>, v: usize, hits: &[usize], force: bool) -> Option<usize> {
+/// The head of the noun phrase a noun, adjective or name `v` is part of ("roadside" in "a
+/// roadside bomb" → "bomb"), or `None` for another word.
+fn noun_phrase_head(tree: &Tree<'_>, v: usize) -> Option<usize> {
     if !matches!(tree.doc.upos[v].as_str(), "NOUN" | "PROPN" | "ADJ") {
         return None;
     }
@@ -538,6 +536,16 @@ fn verb_of_noun_subject(tree: &Tree<'_>, v: usize, hits: &[usize], force: bool) 
         }
         n = tree.head(n)?;
     }
+    Some(n)
+}
+
+/// The verb of a noun-led pattern ("car +bomb ... +kill") when the pattern's noun phrase is
+/// that verb's subject, or the object of a light verb (see `LIGHT_VERBS`): "Iraqi police said
+/// a roadside bomb killed two soldiers" is anchored at "roadside", which has no subject of its
+/// own; its roles are those of "killed". So too for a violent noun coded on its own ("a
+/// suicide bombing killed …") when `force`.
+fn verb_of_noun_subject(tree: &Tree<'_>, v: usize, hits: &[usize], force: bool) -> Option<usize> {
+    let n = noun_phrase_head(tree, v)?;
     if let Some(h) = light_verb_of(tree, v) {
         return Some(h);
     }
@@ -552,17 +560,8 @@ fn verb_of_noun_subject(tree: &Tree<'_>, v: usize, hits: &[usize], force: bool) 
 
 /// The light verb whose object the event noun `v` is ("staged a hunger strike", "launched
 /// artillery, mortar and rocket fire against …"): the noun's act is that verb's subject's.
-pub(crate) fn light_verb_of(tree: &Tree<'_>, v: usize) -> Option<usize> {
-    if !matches!(tree.doc.upos[v].as_str(), "NOUN" | "PROPN" | "ADJ") {
-        return None;
-    }
-    let mut n = v;
-    for _ in 0..3 {
-        if !matches!(tree.base_rel(n), "compound" | "amod" | "flat") {
-            break;
-        }
-        n = tree.head(n)?;
-    }
+fn light_verb_of(tree: &Tree<'_>, v: usize) -> Option<usize> {
+    let mut n = noun_phrase_head(tree, v)?;
     for _ in 0..4 {
         if tree.base_rel(n) != "conj" {
             break;

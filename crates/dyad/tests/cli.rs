@@ -276,23 +276,26 @@ fn exit_codes() {
     assert_eq!(dyad(&["code"]).status.code(), Some(2));
 }
 
-#[test]
-fn stdin_and_flags() {
+/// Runs dyad with `args`, writing `input` to its stdin.
+fn dyad_with_stdin(args: &[&str], input: &[u8]) -> std::process::Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_dyad"))
-        .args(["code", "-", "--date", "2021-03-18", "--outlet", "Wire"])
+        .args(args)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
     use std::io::Write;
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(b"Russia recalled its ambassador to Washington last month.")
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
+    child.stdin.take().unwrap().write_all(input).unwrap();
+    child.wait_with_output().unwrap()
+}
+
+#[test]
+fn stdin_and_flags() {
+    let out = dyad_with_stdin(
+        &["code", "-", "--date", "2021-03-18", "--outlet", "Wire"],
+        b"Russia recalled its ambassador to Washington last month.",
+    );
     assert!(out.status.success());
     let events = lines(&out);
     assert_eq!(events.len(), 1, "{events:?}");
@@ -305,21 +308,10 @@ fn stdin_and_flags() {
 
 #[test]
 fn explain_reads_a_file_of_sentences_from_stdin() {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_dyad"))
-        .args(["explain", "-"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    use std::io::Write;
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(b"Russia expelled two US diplomats.\nChina praised Pakistan.\n")
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
+    let out = dyad_with_stdin(
+        &["explain", "-"],
+        b"Russia expelled two US diplomats.\nChina praised Pakistan.\n",
+    );
     assert!(out.status.success());
     let s = String::from_utf8_lossy(&out.stdout);
     assert!(s.contains("sentence 0: Russia expelled"), "{s}");
