@@ -454,8 +454,11 @@ fn eval_code_reads_plover_and_penta_sets() {
         String::from_utf8_lossy(&out.stderr)
     );
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(v["cases"], 2);
+    assert_eq!(v["cases"], 3);
     assert_eq!(v["category_accuracy"], 1.0, "{v}");
+    // MINI-P3's claim of responsibility (015) has no PLOVER category: it is not scored, so
+    // the attack is the only system event there and precision stays 1.
+    assert_eq!(v["precision"], 1.0, "{v}");
     let out = dyad(&[
         "eval",
         "code",

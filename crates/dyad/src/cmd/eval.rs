@@ -206,6 +206,9 @@ fn code(
                 .code_article(&article)
                 .into_iter()
                 .filter(|e| !matches!(e.modality, Modality::Negated | Modality::Hypothetical))
+                // PLOVER has no category for some CAMEO codes (statements such as 010 and
+                // 015): such an event is outside the set's ontology, not a wrong category.
+                .filter(|e| kind != SetKind::Plover || e.plover.is_some())
                 .collect();
             if evs.is_empty() {
                 // Nothing coded: was no actor named, or no pattern found for the actors?
