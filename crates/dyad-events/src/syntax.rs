@@ -561,13 +561,7 @@ fn verb_of_noun_subject(tree: &Tree<'_>, v: usize, hits: &[usize], force: bool) 
 /// The light verb whose object the event noun `v` is ("staged a hunger strike", "launched
 /// artillery, mortar and rocket fire against …"): the noun's act is that verb's subject's.
 fn light_verb_of(tree: &Tree<'_>, v: usize) -> Option<usize> {
-    let mut n = noun_phrase_head(tree, v)?;
-    for _ in 0..4 {
-        if tree.base_rel(n) != "conj" {
-            break;
-        }
-        n = tree.head(n)?;
-    }
+    let n = phrase_slot(tree, v)?;
     let h = tree.head(n)?;
     (tree.base_rel(n) == "obj"
         && h != v
@@ -576,21 +570,27 @@ fn light_verb_of(tree: &Tree<'_>, v: usize) -> Option<usize> {
     .then_some(h)
 }
 
+/// The node that holds the place in its clause of the noun phrase `v` is part of: the
+/// phrase's head, or the first conjunct when the phrase is a later one ("artillery, mortar and
+/// rocket fire" → "artillery").
+fn phrase_slot(tree: &Tree<'_>, v: usize) -> Option<usize> {
+    let mut n = noun_phrase_head(tree, v)?;
+    for _ in 0..4 {
+        if tree.base_rel(n) != "conj" {
+            break;
+        }
+        n = tree.head(n)?;
+    }
+    Some(n)
+}
+
 /// Whether the noun `v` (or the phrase it is part of) is an argument of one of the verbs
 /// `anchors`: its object, an oblique or a conjunct of one ("condemned the killing of …").
 pub(crate) fn argument_of(tree: &Tree<'_>, v: usize, anchors: &[usize]) -> bool {
-    let mut n = v;
-    for _ in 0..8 {
-        if !matches!(tree.base_rel(n), "compound" | "amod" | "flat" | "conj") {
-            break;
-        }
-        match tree.head(n) {
-            Some(h) => n = h,
-            None => return false,
-        }
-    }
-    matches!(tree.base_rel(n), "obj" | "obl" | "nmod")
-        && tree.head(n).is_some_and(|h| anchors.contains(&h))
+    phrase_slot(tree, v).is_some_and(|n| {
+        matches!(tree.base_rel(n), "obj" | "obl" | "nmod")
+            && tree.head(n).is_some_and(|h| anchors.contains(&h))
+    })
 }
 
 /// Who did a passive act of force with no agent, named by the active clause that says how it
