@@ -558,10 +558,18 @@ impl ActorDicts {
             return Shape::Other;
         };
         let word = doc.norm[first.tokens.end - 1].as_str();
+        let field = self.actors.phrases[first.phrase].field;
+        // "U.S. and Russian negotiators": a country's initials are its adjective as often as
+        // its name; the full name ("Russia and Chinese troops") is not.
+        let surface = doc.token_text(first.tokens.start);
+        let initials = field == Field::Name
+            && first.tokens.len() == 1
+            && surface.chars().all(|c| c.is_ascii_uppercase() || c == '.')
+            && surface.chars().filter(char::is_ascii_uppercase).count() <= 3;
         let adjective = self.is_country_hit(first)
-            && self.actors.phrases[first.phrase].field == Field::Adj
+            && (field == Field::Adj || initials)
             // "Israelis", "Palestinians": a people, not an adjective ("Swiss" is one).
-            && (!word.ends_with('s') || word.ends_with("ss"))
+            && (!word.ends_with('s') || word.ends_with("ss") || initials)
             // Tagged text: "Israelis and Palestinian negotiators" names people, not a modifier.
             && doc
                 .upos

@@ -36,13 +36,15 @@ fn gap<'d>(tree: &Tree<'d>, a: &Mention, b: &Mention) -> Vec<&'d str> {
 /// Mentions coordinated before mention `m` inside the noun phrase headed by `head`, with the
 /// same role and another country: "Israeli" (`ISRGOV`) before "Palestinian negotiators"
 /// (`PSEGOV`), and, in a list, each one before that ("French, German and Italian leaders").
-/// The parse must put them in the phrase (under `head`), so two separate phrases are not
-/// taken for one.
+/// Bare countries coordinated before a head that is no actor count too ("the Turkish and
+/// Greek sides": `TUR`, `GRC`). The parse must put them in the phrase (under `head`), so two
+/// separate phrases are not taken for one.
 pub fn partners(tree: &Tree<'_>, mentions: &[Mention], head: usize, m: usize) -> Vec<usize> {
     let mut out = Vec::new();
-    let Some(want) = role(&mentions[m].code) else {
+    let want = role(&mentions[m].code);
+    if want.is_none() && !dyad_core::actor_code::is_country_code(&mentions[m].code) {
         return out;
-    };
+    }
     let phrase = tree.subtree(head);
     let mut cur = m;
     loop {
@@ -54,7 +56,7 @@ pub fn partners(tree: &Tree<'_>, mentions: &[Mention], head: usize, m: usize) ->
             .max_by_key(|(_, p)| p.tokens.end);
         let Some((p, pm)) = prev else { break };
         if !is_coordination(&gap(tree, pm, &mentions[cur]))
-            || role(&pm.code) != Some(want)
+            || role(&pm.code) != want
             || pm.code == mentions[cur].code
             || !pm.tokens.clone().all(|t| phrase.contains(&t))
             || out.contains(&p)

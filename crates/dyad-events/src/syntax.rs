@@ -321,7 +321,8 @@ fn np_actors(tree: &Tree<'_>, mentions: &[Mention], t: usize) -> Vec<usize> {
     }
     for h in heads {
         let m = mention_at(mentions, h).or_else(|| {
-            tree.children(h)
+            let mods: Vec<usize> = tree
+                .children(h)
                 .iter()
                 .filter(|c| {
                     matches!(
@@ -333,7 +334,28 @@ fn np_actors(tree: &Tree<'_>, mentions: &[Mention], t: usize) -> Vec<usize> {
                     tree.case_of(**c)
                         .is_none_or(|p| !LOCATIVE.contains(&p.as_str()))
                 })
-                .find_map(|c| mention_at(mentions, *c))
+                // "Turkish and Greek": the parse hangs the second on the first.
+                .flat_map(|c| {
+                    std::iter::once(*c).chain(
+                        tree.children(*c)
+                            .iter()
+                            .copied()
+                            .filter(|k| tree.base_rel(*k) == "conj"),
+                    )
+                })
+                .filter_map(|c| mention_at(mentions, c))
+                .collect();
+            // "the Turkish and Greek sides": of the actors coordinated before the head, the
+            // last, so that `partners` finds the ones before it.
+            let before_head = mods
+                .iter()
+                .copied()
+                .filter(|m| mentions[*m].tokens.end <= h)
+                .max_by_key(|m| mentions[*m].tokens.end);
+            match before_head {
+                Some(b) if !crate::pairs::partners(tree, mentions, h, b).is_empty() => Some(b),
+                _ => mods.first().copied(),
+            }
         });
         // "Israeli and Palestinian negotiators": coordinated adjectives before the head.
         if let Some(m) = m {

@@ -74,7 +74,10 @@ impl Lemmatizer {
             }
             if let Some(s) = script(&kf, lemma) {
                 let chars: Vec<char> = kf.chars().collect();
-                for n in 0..=MAX_SUFFIX.min(chars.len()) {
+                // A script is learned for a suffix only when it stays inside it: "strip 7, add
+                // 'Iranian'" (from a capitalised lemma) keyed on "anian" turned "Romanian" into
+                // "rIranian". Such words stay exceptions.
+                for n in (s.strip as usize)..=MAX_SUFFIX.min(chars.len()) {
                     let suf: String = chars[chars.len() - n..].iter().collect();
                     *rule_counts
                         .entry(format!("{upos}\t{suf}"))
@@ -114,6 +117,9 @@ impl Lemmatizer {
         for n in (0..=MAX_SUFFIX.min(chars.len())).rev() {
             let suf: String = chars[chars.len() - n..].iter().collect();
             if let Some(s) = self.rules.get(&format!("{upos}\t{suf}")) {
+                if s.strip as usize > n {
+                    continue; // a rule from an older model that reaches past its suffix
+                }
                 return apply(form, s);
             }
         }
@@ -191,5 +197,17 @@ mod tests {
         assert_eq!(lem.lemma("Kyiv", "PROPN"), "Kyiv");
         assert_eq!(lem.lemma("stalled", "VERB"), "stall");
         assert_eq!(lem.lemma("allies", "NOUN"), "ally");
+    }
+
+    #[test]
+    fn a_whole_word_rewrite_is_not_a_suffix_rule() {
+        let data = [
+            ("Iranian", "ADJ", "Iranian"),
+            ("Iranian", "ADJ", "Iranian"),
+            ("Albanian", "ADJ", "Albanian"),
+        ];
+        let lem = Lemmatizer::train(data.iter().copied());
+        assert_eq!(lem.lemma("Iranian", "ADJ"), "Iranian");
+        assert_eq!(lem.lemma("Romanian", "ADJ"), "romanian");
     }
 }
