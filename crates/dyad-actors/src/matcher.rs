@@ -784,6 +784,80 @@ impl ActorDicts {
             .or_else(|| self.agents.entries[ph.entry].code.clone())
     }
 
+    /// The office noun of a person mention whose role (the dictionary line that coded it) is
+    /// an envoy's: "ambassador" for "Ambassador to the United States", "envoy" for "Special
+    /// Envoy for Syria". Verb patterns may name the office ("recall ... +ambassador"), and
+    /// the person then stands for it ("Moscow recalled Antonov").
+    pub fn office_noun(&self, m: &Mention) -> Option<&'static str> {
+        if m.kind != MentionKind::Person {
+            return None;
+        }
+        let title = self
+            .actors
+            .entries
+            .iter()
+            .flat_map(|e| &e.roles)
+            .find(|r| m.rules.contains(&r.rule))?
+            .title
+            .to_lowercase();
+        ["ambassador", "envoy"]
+            .into_iter()
+            .find(|o| title.contains(o))
+    }
+
+    /// "Russia has summoned its ambassador, Anatoly Antonov … Moscow recalled Antonov in
+    /// March": a person named in full earlier in the article (in `context`, or before in the
+    /// sentence) is named again by the surname alone, which the dictionary may not list on
+    /// its own ("Antonov" is also an aircraft maker). A lone capitalised word outside every
+    /// mention that is the last word of such a person's name becomes a mention of that
+    /// person, with the code and rules found then (the article date is the same). Words next
+    /// to other proper names ("Antonov Airlines") are left alone.
+    pub fn resolve_surnames(
+        doc: &Doc,
+        range: Range<usize>,
+        mentions: &mut Vec<Mention>,
+        context: &[Mention],
+    ) {
+        let proper = |i: usize| doc.upos.get(i).is_some_and(|u| u == "PROPN");
+        let mut added = Vec::new();
+        for i in range.clone() {
+            let word = doc.token_text(i);
+            if word.chars().count() < 3
+                || !is_capitalized(word)
+                || !proper(i)
+                || (i > range.start && proper(i - 1))
+                || (i + 1 < range.end && proper(i + 1))
+                || mentions.iter().any(|m| m.tokens.contains(&i))
+            {
+                continue;
+            }
+            let earlier = context
+                .iter()
+                .chain(mentions.iter().filter(|m| m.tokens.end <= i))
+                .rev()
+                .find(|m| {
+                    m.kind == MentionKind::Person
+                        && m.tokens.len() >= 2
+                        && !m.code.starts_with("---")
+                        && m.tokens.end <= doc.tokens.len()
+                        && m.tokens.end <= i
+                        && doc.token_text(m.tokens.end - 1) == word
+                });
+            if let Some(m) = earlier {
+                added.push(Mention {
+                    tokens: i..i + 1,
+                    code: m.code.clone(),
+                    kind: MentionKind::Person,
+                    rules: m.rules.clone(),
+                });
+            }
+        }
+        if !added.is_empty() {
+            mentions.extend(added);
+            mentions.sort_by_key(|m| m.tokens.start);
+        }
+    }
+
     /// Resolves role phrases without a country ("the ministry" = `---GOV`). Rules, in order:
     ///
     /// - a titled unknown person ("President Askar Akayev", kind `Person`, code `---GOV`) is

@@ -178,6 +178,10 @@ pub struct Coder<'a> {
     /// without a country, and on its development half the inference lost root F1 (and
     /// triple F1 on the whole set) while it gained on PLOVER, whose coders infer countries.
     pub agent_country: bool,
+    /// The document's lemmas with a person's name replaced by the office noun of the role
+    /// that coded it ("Antonov" → "ambassador"), when the sentence names such a person: verb
+    /// patterns that name the office then match the person ("recalled Antonov").
+    pub office_lemmas: Option<Vec<String>>,
 }
 
 fn inside(r: &Range<usize>, i: usize) -> bool {
@@ -189,6 +193,7 @@ impl<'a> Coder<'a> {
         Coder {
             verbs,
             agent_country: false,
+            office_lemmas: None,
         }
     }
 
@@ -241,7 +246,13 @@ impl<'a> Coder<'a> {
             for p in candidates {
                 let pat = &self.verbs.patterns[p];
                 let m = pat
-                    .match_parsed(norm, &doc.lemma, &doc.upos, i, range.end)
+                    .match_parsed(
+                        norm,
+                        self.office_lemmas.as_deref().unwrap_or(&doc.lemma),
+                        &doc.upos,
+                        i,
+                        range.end,
+                    )
                     .or_else(|| {
                         if passive {
                             pat.match_passive(norm, range.start, i)

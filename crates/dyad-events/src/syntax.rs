@@ -1230,6 +1230,21 @@ fn addressee_of_clause(
     Vec::new()
 }
 
+/// Whether mention `m` is a person's name that matched one of the pattern's words at `hits`
+/// as the office the person holds ("Moscow recalled Antonov": `+ambassador`): its last word,
+/// a proper name, is a hit. Such a person is part of the act, not its target; "expelled
+/// U.S. Ambassador John Sullivan", where the word "Ambassador" matched, is not one.
+fn stands_for_office(tree: &Tree<'_>, m: &Mention, hits: &[usize]) -> bool {
+    m.kind == dyad_core::MentionKind::Person
+        && m.tokens.end > m.tokens.start
+        && hits.contains(&(m.tokens.end - 1))
+        && tree
+            .doc
+            .upos
+            .get(m.tokens.end - 1)
+            .is_some_and(|u| u == "PROPN")
+}
+
 /// Roles of a pattern matched with its anchor at `v` and its other words at `hits`.
 /// `mentions` may grow: a resolved pronoun is added as a mention of its own.
 pub fn roles(
@@ -1487,8 +1502,16 @@ pub fn roles(
     if r.targets.is_empty() {
         if let Some(o) = obj {
             r.targets = np_actors(tree, mentions, o);
+            // "Moscow recalled Antonov": a person who matched the pattern's office noun is
+            // part of the act, not its target.
+            let office = r
+                .targets
+                .iter()
+                .any(|m| stands_for_office(tree, &mentions[*m], hits));
+            r.targets
+                .retain(|m| !stands_for_office(tree, &mentions[*m], hits));
             // "accusing the country of state terrorism": the country last named.
-            if r.targets.is_empty() {
+            if r.targets.is_empty() && !office {
                 if let Some(mut m) = definite_country(tree, mentions, context, o, &r.sources) {
                     m.tokens = o..o + 1;
                     mentions.push(m);
@@ -1583,7 +1606,9 @@ pub fn roles(
             {
                 continue;
             }
-            if let Some(m) = mention_at(mentions, c).filter(|m| mentions[*m].tokens.start > v) {
+            if let Some(m) = mention_at(mentions, c).filter(|m| {
+                mentions[*m].tokens.start > v && !stands_for_office(tree, &mentions[*m], hits)
+            }) {
                 if !cand.contains(&m) {
                     cand.push(m);
                 }

@@ -139,10 +139,24 @@ impl Pipeline {
     ) -> SentenceTrace {
         let range = doc.sentences[s].tokens.clone();
         let roles_date = role_date::roles_date(doc, range.clone(), article.meta.published);
-        let mut mentions = self.actors.mentions(doc, range, roles_date);
+        let mut mentions = self.actors.mentions(doc, range.clone(), roles_date);
+        ActorDicts::resolve_surnames(doc, range, &mut mentions, context);
         ActorDicts::resolve_roles(doc, &mut mentions, context);
         let mut coder = Coder::new(&self.verbs);
         coder.agent_country = self.agent_country;
+        let offices: Vec<(usize, &str)> = mentions
+            .iter()
+            .filter_map(|m| Some((m.tokens.end.checked_sub(1)?, self.actors.office_noun(m)?)))
+            .collect();
+        if !offices.is_empty() && !doc.lemma.is_empty() {
+            let mut lemmas = doc.lemma.clone();
+            for (t, office) in offices {
+                if let Some(l) = lemmas.get_mut(t) {
+                    *l = office.to_string();
+                }
+            }
+            coder.office_lemmas = Some(lemmas);
+        }
         let mut trace = Trace { tried: Vec::new() };
         let found =
             coder.code_sentence(doc, s, &mut mentions, context, explain.map(|_| &mut trace));
