@@ -889,8 +889,18 @@ fn resolve_pronoun(
     if !(person || any) {
         return None;
     }
+    // "it" is one thing: not "the militants" or "Russian officials" (a plural noun heads
+    // the mention).
+    let plural = |m: &Mention| {
+        m.tokens.end > m.tokens.start
+            && doc
+                .xpos
+                .get(m.tokens.end - 1)
+                .is_some_and(|x| x == "NNS" || x == "NNPS")
+    };
     let fits = |m: &&Mention| {
         !exclude.contains(&m.code.as_str())
+            && !(word == "it" && plural(m))
             && (!person
                 || m.kind == MentionKind::Person
                 || (m.code.len() > 3
