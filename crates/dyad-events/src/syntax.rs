@@ -900,7 +900,7 @@ fn resolve_pronoun(
     };
     let fits = |m: &&Mention| {
         !exclude.contains(&m.code.as_str())
-            && !(word == "it" && plural(m))
+            && (word != "it" || !plural(m))
             && (!person
                 || m.kind == MentionKind::Person
                 || (m.code.len() > 3
