@@ -484,11 +484,28 @@ fn act_clause(tree: &Tree<'_>, c: usize) -> bool {
 /// The `by` agent of a passive verb, also when the parse hangs it under another adjunct
 /// ("was demolished on Monday in the east of the city by a Ukrainian protestor").
 fn distant_agent(tree: &Tree<'_>, mentions: &[Mention], v: usize) -> Option<usize> {
+    // "was accused of misusing funds by government officials": the parse often hangs the
+    // agent on a subjectless gerund of the passive verb, which takes no agent of its own.
+    let gerunds = tree.children(v).iter().copied().filter(|c| {
+        matches!(tree.base_rel(*c), "advcl" | "xcomp")
+            && tree.doc.xpos.get(*c).is_some_and(|x| x == "VBG")
+            && !tree
+                .children(*c)
+                .iter()
+                .any(|k| matches!(tree.base_rel(*k), "nsubj" | "csubj"))
+    });
     let mut stack: Vec<usize> = tree
         .children(v)
         .iter()
         .copied()
         .filter(|c| tree.base_rel(*c) == "obl")
+        // ("… funds by officials": or on the gerund's object.)
+        .chain(gerunds.flat_map(|g| {
+            tree.children(g)
+                .iter()
+                .copied()
+                .filter(|c| matches!(tree.base_rel(*c), "obl" | "obj"))
+        }))
         .collect();
     let mut seen = 0;
     while let Some(c) = stack.pop() {
@@ -978,27 +995,34 @@ fn denied(tree: &Tree<'_>, h: usize) -> bool {
 /// least of all by the accuser, whose subject the parse would lend it.
 fn accused_act(tree: &Tree<'_>, v: usize) -> bool {
     let mut cur = v;
-    let mut steps = 0;
-    while tree.base_rel(cur) == "conj" && steps < tree.range.len() {
-        match tree.head(cur) {
-            Some(h) => cur = h,
-            None => return false,
+    for _ in 0..tree.range.len() {
+        let Some(h) = tree.head(cur) else {
+            return false;
+        };
+        match tree.base_rel(cur) {
+            "conj" => cur = h,
+            "advcl" | "acl" | "xcomp" if tree.doc.xpos[cur] == "VBG" => {
+                let accused = ACCUSING.iter().any(|(lemma, word)| {
+                    tree.lemma(h) == *lemma
+                        && tree.children(cur).iter().any(|c| {
+                            matches!(tree.base_rel(*c), "mark" | "case")
+                                && tree.doc.norm[*c] == *word
+                        })
+                });
+                if accused {
+                    return true;
+                }
+                // "accused of helping the rebels by supplying arms": the means of an alleged
+                // act is alleged too.
+                if tree.base_rel(cur) != "advcl" || tree.doc.xpos[h] != "VBG" {
+                    return false;
+                }
+                cur = h;
+            }
+            _ => return false,
         }
-        steps += 1;
     }
-    if !matches!(tree.base_rel(cur), "advcl" | "acl" | "xcomp") || tree.doc.xpos[cur] != "VBG" {
-        return false;
-    }
-    let Some(h) = tree.head(cur) else {
-        return false;
-    };
-    ACCUSING.iter().any(|(lemma, word)| {
-        tree.lemma(h) == *lemma
-            && tree
-                .children(cur)
-                .iter()
-                .any(|c| matches!(tree.base_rel(*c), "mark" | "case") && tree.doc.norm[*c] == *word)
-    })
+    false
 }
 
 /// Whether a verb with lemma `lemma` asks or orders its object to do what its infinitive
