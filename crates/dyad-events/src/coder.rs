@@ -456,6 +456,25 @@ impl<'a> Coder<'a> {
                             report: r.speaker.zip(r.report_verb),
                             obligation: r.obligation,
                         });
+                        // A paired code ("046:046"): the target does the reverse event to the
+                        // source, in the same mood. Joint subjects already act on each other.
+                        if let (Some(rev), Some(t), false) = (pat.reverse, target, reciprocal) {
+                            let (code, modality, mood_rule) =
+                                self.mood_shift(rev, r.modality, r.intent, r.decided);
+                            found.push(Found {
+                                pattern: p,
+                                anchor: i,
+                                hits: hits.clone(),
+                                source: t,
+                                target: Some(source),
+                                modality,
+                                speaker: r.speaker.filter(|sp| *sp != t),
+                                code,
+                                mood_rule,
+                                report: r.speaker.zip(r.report_verb),
+                                obligation: r.obligation,
+                            });
+                        }
                     }
                 }
                 continue;
@@ -573,6 +592,23 @@ impl<'a> Coder<'a> {
             tried.push((p, i, "coded".to_string()));
             let (code, modality, mood_rule) =
                 self.mood_shift(pat.code, modality, modality == Modality::Future, false);
+            if let (Some(rev), Some(t)) = (pat.reverse, target) {
+                let (code, modality, mood_rule) =
+                    self.mood_shift(rev, modality, modality == Modality::Future, false);
+                found.push(Found {
+                    pattern: p,
+                    anchor: i,
+                    hits: hits.clone(),
+                    source: t,
+                    target: Some(source),
+                    modality,
+                    speaker: speaker.filter(|sp| *sp != t),
+                    code,
+                    mood_rule,
+                    report: None,
+                    obligation: None,
+                });
+            }
             found.push(Found {
                 pattern: p,
                 anchor: i,

@@ -43,7 +43,8 @@
 //!   verb) and is dropped; other `+` positions are reported. `^` is dropped (a gap does the
 //!   skipping). `$` before `*` is dyad's default source and is dropped.
 //! - Verb-only lines: every verb with a code (its own or the block's) gives `CODE  ANCHOR`.
-//! - Paired codes `A:B` keep `A`; the reverse event `B` is dropped with a warning.
+//! - Paired codes `A:B` are kept as `A:B` (dyad codes `B` from target to source too); a `B`
+//!   that is not a CAMEO code is dropped with a warning.
 //! - Codes of two to four digits that are not in dyad's CAMEO table (the validation suite's
 //!   test codes) are written anyway, with a warning: dyad's loader rejects those lines, the caller
 //!   decides. Other code shapes are errors.
@@ -202,6 +203,20 @@ fn parse_vcode(s: &str) -> Result<VCode, String> {
         paired: b.filter(|b| !b.is_empty()).map(str::to_string),
         cameo: cameo::lookup(a).is_some(),
     })
+}
+
+/// The code field of a dyad pattern line for `c`: `A`, or `A:B` for a paired code whose
+/// reverse event `B` is a CAMEO code (dyad's loader codes it target to source).
+fn code_field(c: &VCode) -> String {
+    match c {
+        VCode::Code {
+            code,
+            paired: Some(b),
+            ..
+        } if cameo::lookup(b).is_some() => format!("{code}:{b}"),
+        VCode::Code { code, .. } => code.clone(),
+        _ => String::new(),
+    }
 }
 
 /// The insides of the `[...]` groups of a line, and the text before the first one.
@@ -940,11 +955,11 @@ pub fn verbs(path: &str, text: &str) -> (String, Vec<Diagnostic>) {
             cameo,
         } = c
         {
-            if let Some(b) = paired {
+            if let Some(b) = paired.as_ref().filter(|b| cameo::lookup(b).is_none()) {
                 diags.push(warn(
                     line,
                     format!(
-                        "paired code {code}:{b}: the reverse event {b} (target to source) is dropped"
+                        "paired code {code}:{b}: {b} is not a CAMEO event code; the reverse event is dropped"
                     ),
                 ));
             }
@@ -987,8 +1002,12 @@ pub fn verbs(path: &str, text: &str) -> (String, Vec<Diagnostic>) {
                 (None, Some(c)) => c,
                 (None, None) => continue,
             };
-            if let VCode::Code { code, .. } = code {
-                emit(&mut out, format!("{code}  {}", v.anchor_text()), v.line);
+            if let VCode::Code { .. } = code {
+                emit(
+                    &mut out,
+                    format!("{}  {}", code_field(code), v.anchor_text()),
+                    v.line,
+                );
             }
         }
         // Anchors for patterns: single-word verbs together, multi-word verbs one by one.
@@ -1060,9 +1079,10 @@ pub fn verbs(path: &str, text: &str) -> (String, Vec<Diagnostic>) {
                 continue;
             }
             code_notes(&code, line, &mut diags);
-            let VCode::Code { code, .. } = &code else {
+            if !matches!(code, VCode::Code { .. }) {
                 continue;
-            };
+            }
+            let code = code_field(&code);
             let target = if preps.is_empty() {
                 String::new()
             } else {
@@ -1135,7 +1155,7 @@ SIDESTEP [---]
             "036  +dispatch|+send|+hurry ... emissary|emissaries|envoy|envoys",
             "036  +dispatch|+send|+hurry ... special envoy",
             "073  +dispatch|+send|+hurry ... relief goods",
-            "042  +dispatch|+send|+hurry  > to",
+            "042:043  +dispatch|+send|+hurry  > to",
             "070  +dispatch|+send|+hurry ... help  > for",
             "154  +dispatch|+send|+hurry ... troops  > toward",
             "050  +dispatch|+send|+hurry ... mission",
@@ -1148,8 +1168,8 @@ SIDESTEP [---]
             assert!(b.iter().any(|l| l == e), "missing {e:?} in\n{out}");
         }
         assert!(!out.contains("+sidestep\n"), "{out}");
-        // Only the paired code is reported.
-        assert_eq!(lines(&d, Severity::Warning), vec![12], "{d:?}");
+        // The paired code is kept whole: nothing is reported.
+        assert!(lines(&d, Severity::Warning).is_empty(), "{d:?}");
         assert!(lines(&d, Severity::Error).is_empty(), "{d:?}");
         let mut dict = VerbDict::new();
         let ld = dict.load("out.txt", &out);

@@ -60,6 +60,9 @@ pub enum Elem {
 #[derive(Debug, Clone)]
 pub struct Pattern {
     pub code: &'static CodeInfo,
+    /// The reverse event of a paired code `A:B` ("046:046  +hold ... +talks > with"): the
+    /// target does `B` to the source as well (talks are held by both sides).
+    pub reverse: Option<&'static CodeInfo>,
     pub elems: Vec<Elem>,
     /// For each element, the lemmas its `+word` alternatives stand for (empty for a gap and
     /// for exact forms): with a parse, a token whose lemma is one of them matches even in a
@@ -412,7 +415,7 @@ impl VerbDict {
                 None => {}
             }
             match self.parse_line(l.text) {
-                Ok((code, elems, lemmas, preps)) => {
+                Ok(((code, reverse), elems, lemmas, preps)) => {
                     let idx = self.patterns.len();
                     if let Some(Elem::Words(ws)) = elems.first() {
                         for w in ws {
@@ -434,6 +437,7 @@ impl VerbDict {
                     }
                     self.patterns.push(Pattern {
                         code,
+                        reverse,
                         elems,
                         lemmas,
                         preps,
@@ -451,7 +455,15 @@ impl VerbDict {
     fn parse_line(
         &self,
         text: &str,
-    ) -> Result<(&'static CodeInfo, Vec<Elem>, Vec<Vec<String>>, Vec<String>), String> {
+    ) -> Result<
+        (
+            (&'static CodeInfo, Option<&'static CodeInfo>),
+            Vec<Elem>,
+            Vec<Vec<String>>,
+            Vec<String>,
+        ),
+        String,
+    > {
         let (body, preps) = match text.split_once('>') {
             Some((b, p)) => {
                 let preps: Vec<String> = p.split('|').map(|x| x.trim().to_lowercase()).collect();
@@ -467,8 +479,19 @@ impl VerbDict {
         };
         let mut parts = body.split_whitespace();
         let code = parts.next().ok_or("empty pattern line")?;
+        let (code, reverse) = match code.split_once(':') {
+            Some((a, b)) => (a, Some(b)),
+            None => (code, None),
+        };
         let info =
             cameo::lookup(code).ok_or_else(|| format!("{code:?} is not a CAMEO event code"))?;
+        let reverse = reverse
+            .map(|b| {
+                cameo::lookup(b).ok_or_else(|| {
+                    format!("{b:?} (the reverse event after `:`) is not a CAMEO event code")
+                })
+            })
+            .transpose()?;
         let (elems, lemmas): (Vec<Elem>, Vec<Vec<String>>) = parts
             .map(parse_elem)
             .collect::<Result<Vec<_>, _>>()?
@@ -480,7 +503,7 @@ impl VerbDict {
             (_, Some(Elem::Gap)) => return Err("pattern cannot end with `...`".into()),
             _ => {}
         }
-        Ok((info, elems, lemmas, preps))
+        Ok(((info, reverse), elems, lemmas, preps))
     }
 }
 
@@ -490,6 +513,23 @@ mod tests {
 
     fn norm(s: &str) -> Vec<String> {
         s.split_whitespace().map(|w| w.to_lowercase()).collect()
+    }
+
+    #[test]
+    fn paired_code_names_the_reverse_event() {
+        let mut d = VerbDict::new();
+        assert!(d
+            .load("t.txt", "046:046  +hold ... +talks > with\n")
+            .is_empty());
+        assert_eq!(d.patterns[0].code.code, "046");
+        assert_eq!(d.patterns[0].reverse.map(|c| c.code), Some("046"));
+        let diags = d.load("t.txt", "046:999  +hold ... +talks\n");
+        assert_eq!(diags.len(), 1);
+        assert!(
+            diags[0].to_string().contains("reverse event"),
+            "{}",
+            diags[0]
+        );
     }
 
     #[test]
