@@ -948,6 +948,18 @@ impl ActorDicts {
                     !here.is_empty() && !country_prefix(&m.code).is_some_and(|c| here.contains(&c))
                 });
                 let from_context = || in_context.filter(|_| !conflict);
+                // "investigators from special counsel Robert Mueller's team", "officials of
+                // the Kremlin": the actor the role is said to come from, right after it.
+                let owner = mentions.get(k + 1).and_then(|m| {
+                    let gap: Vec<&str> = (mentions[k].tokens.end..m.tokens.start)
+                        .map(|g| doc.norm[g].as_str())
+                        .collect();
+                    let joined = matches!(gap.first(), Some(&"from") | Some(&"of"))
+                        && gap.len() <= 4
+                        && !gap.iter().any(|w| matches!(*w, "," | ";" | "and" | "or"));
+                    let c = country_prefix(&m.code).filter(|_| joined)?;
+                    Some((format!("{c}{role}"), m.rules.clone()))
+                });
                 // The country in focus: the sentence's own when it names another one than the
                 // actor with the role; else the most recent one in the article.
                 let focus = || {
@@ -961,13 +973,16 @@ impl ActorDicts {
                             .find(|m| country_of(m).is_some())
                     }
                 };
-                mentions[..k]
-                    .iter()
-                    .rev()
-                    .find(|m| fits(m))
-                    .or(apposed)
-                    .or_else(from_context)
-                    .map(|m| (m.code.clone(), m.rules.clone()))
+                owner
+                    .or_else(|| {
+                        mentions[..k]
+                            .iter()
+                            .rev()
+                            .find(|m| fits(m))
+                            .or(apposed)
+                            .or_else(from_context)
+                            .map(|m| (m.code.clone(), m.rules.clone()))
+                    })
                     .or_else(|| {
                         // From the article, only for the sentence's first actor: later on, a
                         // bare role given a country would stand nearer the verb than the real
@@ -1398,6 +1413,18 @@ REB Rebels
             context.extend(m);
         }
         out
+    }
+
+    #[test]
+    fn a_role_takes_the_actor_it_comes_from() {
+        // Not the country named last in the article: the one after "from".
+        assert_eq!(
+            codes_in(&[
+                "Ukraine hosted the talks",
+                "Police from president Putin 's office criticized France",
+            ]),
+            [vec!["UKR"], vec!["RUSCOP", "RUSGOV", "FRA"]]
+        );
     }
 
     #[test]

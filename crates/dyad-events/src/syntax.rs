@@ -915,9 +915,19 @@ fn resolve_pronoun(
                 .get(m.tokens.end - 1)
                 .is_some_and(|x| x == "NNS" || x == "NNPS")
     };
+    // "Pompeo saying in Sochi: “We …”": where something happened is no one who speaks or
+    // acts (the preposition before it, across "the", is a locative one).
+    let placed = |m: &Mention| {
+        let mut k = m.tokens.start;
+        if k > 0 && doc.norm[k - 1] == "the" {
+            k -= 1;
+        }
+        k > 0 && LOCATIVE.contains(&doc.norm[k - 1].as_str())
+    };
     let fits = |m: &&Mention| {
         !exclude.contains(&m.code.as_str())
             && (word != "it" || !plural(m))
+            && !placed(m)
             && (!person
                 || m.kind == MentionKind::Person
                 || (m.code.len() > 3
