@@ -858,6 +858,43 @@ impl ActorDicts {
         }
     }
 
+    /// For a role phrase `m` counted as two ("the two presidents", "both leaders", "the
+    /// two governments"; role `role`), the two most recent actors with that role and two
+    /// different countries in earlier sentences (`context`).
+    fn the_two<'m>(
+        doc: &Doc,
+        context: &'m [Mention],
+        m: &Mention,
+        role: &str,
+    ) -> Option<(&'m Mention, &'m Mention)> {
+        let s = m.tokens.start;
+        let counted = |i: usize| doc.norm.get(i).is_some_and(|w| w == "two" || w == "both");
+        let plural = doc
+            .norm
+            .get(m.tokens.end.checked_sub(1)?)
+            .is_some_and(|w| w.ends_with('s'));
+        if !plural || !(counted(s) || (s > 0 && counted(s - 1))) {
+            return None;
+        }
+        let mut found: Vec<&Mention> = Vec::new();
+        // Earlier sentences only: an actor beside the phrase in its own sentence is most
+        // often another party ("Swiss President Parmelin welcomed the two leaders").
+        for c in context.iter().rev().take(30) {
+            let fits = c.code.len() > 3
+                && !c.code.starts_with("---")
+                && c.code[3..].starts_with(role)
+                && country_prefix(&c.code).is_some();
+            if fits && !found.iter().any(|f| f.code[..3] == c.code[..3]) {
+                found.push(c);
+                if found.len() == 2 {
+                    // Named in text order, as the article did.
+                    return Some((found[1], found[0]));
+                }
+            }
+        }
+        None
+    }
+
     /// Resolves role phrases without a country ("the ministry" = `---GOV`). Rules, in order:
     ///
     /// - a titled unknown person ("President Askar Akayev", kind `Person`, code `---GOV`) is
@@ -884,6 +921,21 @@ impl ActorDicts {
                 continue;
             };
             let start = mentions[k].tokens.start;
+            // "the two presidents", "both leaders": the last two actors with that role from
+            // different countries, earlier in the article. Both get the
+            // phrase's tokens, so that an event done by the phrase is done by both.
+            let two = Self::the_two(doc, context, &mentions[k], &role)
+                .map(|(a, b)| (a.clone(), b.clone()));
+            if let Some((a, b)) = two {
+                let mut second = mentions[k].clone();
+                mentions[k].code = a.code.clone();
+                mentions[k].rules.extend(a.rules.iter().cloned());
+                second.code = b.code.clone();
+                second.rules.extend(b.rules.iter().cloned());
+                mentions.insert(k + 1, second);
+                k += 2;
+                continue;
+            }
             // Token distance from the role phrase.
             let at = |m: &Mention| {
                 if m.tokens.start >= start {
@@ -1413,6 +1465,26 @@ REB Rebels
             context.extend(m);
         }
         out
+    }
+
+    #[test]
+    fn the_two_leaders_are_the_last_two_of_two_countries() {
+        let d = dicts();
+        let first = doc("Putin met Albanian officials");
+        let mut context = d.mentions(&first, 0..first.tokens.len(), None);
+        ActorDicts::resolve_roles(&first, &mut context, &[]);
+        // The context's tokens are those of `first`; `the_two` reads only their codes.
+        let second = doc("The two officials met");
+        let mut m = d.mentions(&second, 0..second.tokens.len(), None);
+        ActorDicts::resolve_roles(&second, &mut m, &context);
+        let codes: Vec<&str> = m.iter().map(|m| m.code.as_str()).collect();
+        assert_eq!(codes, ["RUSGOV", "ALBGOV"]);
+        assert_eq!(m[0].tokens, m[1].tokens);
+        // One president is not two.
+        let third = doc("The president met");
+        let mut m = d.mentions(&third, 0..third.tokens.len(), None);
+        ActorDicts::resolve_roles(&third, &mut m, &context);
+        assert_eq!(m.len(), 1);
     }
 
     #[test]

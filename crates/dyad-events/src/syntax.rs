@@ -357,6 +357,14 @@ fn np_actors(tree: &Tree<'_>, mentions: &[Mention], t: usize) -> Vec<usize> {
                 _ => mods.first().copied(),
             }
         });
+        // "the two presidents": one phrase that names two actors (see the actor stage).
+        if let Some(m) = m {
+            for (j, x) in mentions.iter().enumerate() {
+                if j != m && x.tokens == mentions[m].tokens && !out.contains(&j) {
+                    out.push(j);
+                }
+            }
+        }
         // "Israeli and Palestinian negotiators": coordinated adjectives before the head.
         if let Some(m) = m {
             for p in crate::pairs::partners(tree, mentions, h, m)
