@@ -457,8 +457,11 @@ impl<'a> Coder<'a> {
                             obligation: r.obligation,
                         });
                         // A paired code ("046:046"): the target does the reverse event to the
-                        // source, in the same mood. Joint subjects already act on each other.
-                        if let (Some(rev), Some(t), false) = (pat.reverse, target, reciprocal) {
+                        // source, in the same mood. Joint subjects, and the two parties an
+                        // event noun names ("talks between X and Y"), already act on each other.
+                        if let (Some(rev), Some(t), false) =
+                            (pat.reverse, target, reciprocal || r.paired)
+                        {
                             let (code, modality, mood_rule) =
                                 self.mood_shift(rev, r.modality, r.intent, r.decided);
                             found.push(Found {

@@ -89,6 +89,14 @@ pub fn noun_parties(tree: &Tree<'_>, mentions: &[Mention], v: usize) -> Option<V
             .any(|k| tree.rel(*k) == "case" && doc.norm[*k] == "between");
         if between && matches!(tree.base_rel(*c), "nmod" | "obl") {
             for t in tree.subtree(*c) {
+                // "between Israeli and Palestinian negotiators in Oslo": where is no party.
+                let placed = t != *c
+                    && tree
+                        .case_of(t)
+                        .is_some_and(|p| matches!(p.as_str(), "in" | "at" | "near" | "on"));
+                if placed {
+                    continue;
+                }
                 if matches!(tree.rel(t), "nmod" | "conj" | "compound" | "amod" | "flat") || t == *c
                 {
                     if let Some(m) = mention_at(mentions, t) {

@@ -279,7 +279,7 @@ impl<'a> Tree<'a> {
     }
 
     /// The preposition (case marker) of a nominal.
-    fn case_of(&self, t: usize) -> Option<String> {
+    pub(crate) fn case_of(&self, t: usize) -> Option<String> {
         self.children(t)
             .iter()
             .find(|c| self.base_rel(**c) == "case")
