@@ -260,6 +260,27 @@ impl<'a> Coder<'a> {
                             None
                         }
                     });
+                // `>!` and `<` patterns match only with their preposition in the predicate.
+                let m = match (m, pat.needed_preps()) {
+                    (Some(hits), Some(preps))
+                        if !needed_prep_present(
+                            tree.as_ref(),
+                            norm,
+                            i,
+                            &hits,
+                            preps,
+                            range.end,
+                        ) =>
+                    {
+                        tried.push((
+                            p,
+                            i,
+                            format!("did not match: no `{}` phrase", preps.join("|")),
+                        ));
+                        continue;
+                    }
+                    (m, _) => m,
+                };
                 match m {
                     Some(hits) => {
                         tried.push((p, i, "matched".to_string()));
@@ -289,11 +310,12 @@ impl<'a> Coder<'a> {
                         i,
                         &hits,
                         &pat.preps,
+                        &pat.actor_preps,
                         pat.code.root,
                     );
                     // A statement with no actor as its subject ("There was no interference
                     // on our part," Peskov said) is the speaker's.
-                    if r.sources.is_empty() && pat.code.root == "01" {
+                    if r.sources.is_empty() && pat.code.root == "01" && pat.actor_preps.is_empty() {
                         if let Some(sp) = r
                             .speaker
                             .or_else(|| self.speaker(doc, mentions, &quotes, range.clone(), i))
@@ -335,7 +357,7 @@ impl<'a> Coder<'a> {
                 }
                 // A demand, appeal or threat the parse gives no addressee: the actor that
                 // opens its "that", "for … to" or condition clause (see `clause_addressee`).
-                if r.targets.is_empty() {
+                if r.targets.is_empty() && pat.actor_preps.is_empty() {
                     if let Some(t) =
                         clause_addressee(norm, range.clone(), mentions, pat.code.root, i, last)
                             .filter(|t| !r.sources.contains(t) && Some(*t) != r.speaker)
@@ -388,7 +410,10 @@ impl<'a> Coder<'a> {
                 let joint = r.targets.is_empty()
                     || r.weak_target
                     || (!r.prep_target && names_the_pair(norm, range.clone()));
+                // Not the actors of a reversed pattern's "from" phrase ("enjoyed support
+                // from Moscow and Beijing"): they act on the subject, not on each other.
                 let reciprocal = joint
+                    && pat.actor_preps.is_empty()
                     && r.sources.len() > 1
                     && r.sources
                         .iter()
@@ -556,7 +581,20 @@ impl<'a> Coder<'a> {
                 }
                 _ => before,
             };
-            let (source, mut target) = if let Some(agent) = by_agent {
+            let (source, mut target) = if !pat.actor_preps.is_empty() {
+                // Reversed roles: the actor after `from` acted on the one before the verb.
+                let Some(actor) =
+                    self.prep_target(pat.actor_preps.as_slice(), norm, mentions, last, range.end)
+                else {
+                    tried.push((
+                        p,
+                        i,
+                        "reversed roles: no actor after the preposition".into(),
+                    ));
+                    continue;
+                };
+                (Some(actor), before.filter(|b| *b != actor))
+            } else if let Some(agent) = by_agent {
                 let prep_target = self
                     .prep_target(pat.preps.as_slice(), norm, mentions, i, range.end)
                     .filter(|t| *t != agent);
@@ -1318,10 +1356,35 @@ fn event_date(
     }
 }
 
+/// Whether the preposition a `>!` or `<` pattern needs heads a phrase of its predicate: in
+/// the parse (see [`crate::syntax::has_predicate_pp`]) or right after the match (a misparse
+/// may hang it elsewhere); without a parse, within a gap's reach after the match and before
+/// a clause break.
+fn needed_prep_present(
+    tree: Option<&crate::syntax::Tree<'_>>,
+    norm: &[String],
+    anchor: usize,
+    hits: &[usize],
+    preps: &[String],
+    end: usize,
+) -> bool {
+    let last = hits.iter().copied().max().unwrap_or(anchor);
+    if last + 1 < end && preps.contains(&norm[last + 1]) {
+        return true;
+    }
+    match tree {
+        Some(t) => crate::syntax::has_predicate_pp(t, anchor, hits, preps),
+        None => (last + 1..end.min(last + 2 + crate::verbs::GAP))
+            .take_while(|&k| !matches!(norm[k].as_str(), ";" | ":" | "." | "," | "and" | "but"))
+            .any(|k| preps.contains(&norm[k])),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::{
-        clause_addressee, is_generalisation, modality, names_the_pair, reporting_clause_speaker,
+        clause_addressee, is_generalisation, modality, names_the_pair, needed_prep_present,
+        reporting_clause_speaker,
     };
     use dyad_core::{Mention, MentionKind, Modality};
 
@@ -1368,6 +1431,22 @@ mod tests {
             0..n.len(),
             &mention(5..6, "ISR")
         ));
+    }
+
+    #[test]
+    fn a_needed_preposition_without_a_parse() {
+        let preps = words("at against");
+        // "launched" (1) and "missile" (3) matched.
+        let n = words("iran launched a missile at israel .");
+        assert!(needed_prep_present(None, &n, 1, &[1, 3], &preps, n.len()));
+        let n = words("china launched a missile into space .");
+        assert!(!needed_prep_present(None, &n, 1, &[1, 3], &preps, n.len()));
+        // Not past a clause break.
+        let n = words("china launched a missile , and at dawn …");
+        assert!(!needed_prep_present(None, &n, 1, &[1, 3], &preps, n.len()));
+        let from = words("from");
+        let n = words("russia came under fire from washington");
+        assert!(needed_prep_present(None, &n, 1, &[1, 2, 3], &from, n.len()));
     }
 
     #[test]
