@@ -1450,6 +1450,53 @@ mod tests {
     }
 
     #[test]
+    fn surface_roles_for_reversed_and_required_patterns() {
+        use crate::verbs::VerbDict;
+        let mut d = VerbDict::new();
+        assert!(d
+            .load(
+                "v.txt",
+                "111 +face ... +criticism < from\n195 +launch ... +missile >! at\n",
+            )
+            .is_empty());
+        let coder = super::Coder::new(&d);
+        let code = |text: &str, mentions: Vec<Mention>| {
+            let doc = dyad_core::Doc::from_words(text);
+            let mut m = mentions;
+            coder
+                .code_sentence(&doc, 0, &mut m, &[], None)
+                .into_iter()
+                .map(|f| {
+                    let t = f.target.map_or("-".to_string(), |t| m[t].code.clone());
+                    format!("{} {} {}", m[f.source].code, f.code.code, t)
+                })
+                .collect::<Vec<_>>()
+        };
+        // The actor after "from" acted on the one before the verb.
+        let got = code(
+            "Israel faced sharp criticism from Brussels .",
+            vec![mention(0..1, "ISR"), mention(5..6, "BEL")],
+        );
+        assert_eq!(got, vec!["BEL 111 ISR"]);
+        // No "from" phrase, or no actor in it: nothing.
+        let got = code(
+            "Israel faced sharp criticism over Brussels .",
+            vec![mention(0..1, "ISR"), mention(5..6, "BEL")],
+        );
+        assert!(got.is_empty(), "{got:?}");
+        let got = code(
+            "Iran launched a missile at Israel .",
+            vec![mention(0..1, "IRN"), mention(5..6, "ISR")],
+        );
+        assert_eq!(got, vec!["IRN 195 ISR"]);
+        let got = code(
+            "Iran launched a missile into space .",
+            vec![mention(0..1, "IRN")],
+        );
+        assert!(got.is_empty(), "{got:?}");
+    }
+
+    #[test]
     fn pair_phrases() {
         let n = words("a pact between the two countries");
         assert!(names_the_pair(&n, 0..n.len()));
