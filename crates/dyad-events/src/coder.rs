@@ -390,6 +390,16 @@ impl<'a> Coder<'a> {
                     tried.push((p, i, r.reason.unwrap_or_else(|| "no source".into())));
                     continue;
                 }
+                // "Kyiv wants to receive weapons from Berlin", "Ukraine refused to receive
+                // aid from Russia": with reversed roles the will is the target's, not the
+                // source's: no intent or refusal of the source's to code.
+                if !pat.actor_preps.is_empty()
+                    && r.intent
+                    && matches!(r.modality, Modality::Future | Modality::Negated)
+                {
+                    tried.push((p, i, "reversed roles: the will is the target's".into()));
+                    continue;
+                }
                 for &h in &hits {
                     consumed.insert(h);
                 }
@@ -625,6 +635,10 @@ impl<'a> Coder<'a> {
             let speaker = speaker.filter(|&sp| sp != source || quotes.iter().any(|q| inside(q, i)));
             if target.is_some_and(|t| mentions[t].code == mentions[source].code) {
                 tried.push((p, i, "source and target are the same actor".to_string()));
+                continue;
+            }
+            if !pat.actor_preps.is_empty() && modality == Modality::Future {
+                tried.push((p, i, "reversed roles: the will is the target's".into()));
                 continue;
             }
             tried.push((p, i, "coded".to_string()));
