@@ -260,6 +260,27 @@ impl<'a> Coder<'a> {
                             None
                         }
                     });
+                // `>!` and `<` patterns match only with their preposition in the predicate.
+                let m = match (m, pat.needed_preps()) {
+                    (Some(hits), Some(preps))
+                        if !needed_prep_present(
+                            tree.as_ref(),
+                            norm,
+                            i,
+                            &hits,
+                            preps,
+                            range.end,
+                        ) =>
+                    {
+                        tried.push((
+                            p,
+                            i,
+                            format!("did not match: no `{}` phrase", preps.join("|")),
+                        ));
+                        continue;
+                    }
+                    (m, _) => m,
+                };
                 match m {
                     Some(hits) => {
                         tried.push((p, i, "matched".to_string()));
@@ -289,11 +310,12 @@ impl<'a> Coder<'a> {
                         i,
                         &hits,
                         &pat.preps,
+                        &pat.actor_preps,
                         pat.code.root,
                     );
                     // A statement with no actor as its subject ("There was no interference
                     // on our part," Peskov said) is the speaker's.
-                    if r.sources.is_empty() && pat.code.root == "01" {
+                    if r.sources.is_empty() && pat.code.root == "01" && pat.actor_preps.is_empty() {
                         if let Some(sp) = r
                             .speaker
                             .or_else(|| self.speaker(doc, mentions, &quotes, range.clone(), i))
@@ -335,7 +357,7 @@ impl<'a> Coder<'a> {
                 }
                 // A demand, appeal or threat the parse gives no addressee: the actor that
                 // opens its "that", "for … to" or condition clause (see `clause_addressee`).
-                if r.targets.is_empty() {
+                if r.targets.is_empty() && pat.actor_preps.is_empty() {
                     if let Some(t) =
                         clause_addressee(norm, range.clone(), mentions, pat.code.root, i, last)
                             .filter(|t| !r.sources.contains(t) && Some(*t) != r.speaker)
@@ -368,6 +390,16 @@ impl<'a> Coder<'a> {
                     tried.push((p, i, r.reason.unwrap_or_else(|| "no source".into())));
                     continue;
                 }
+                // "Kyiv wants to receive weapons from Berlin", "Ukraine refused to receive
+                // aid from Russia": with reversed roles the will is the target's, not the
+                // source's: no intent or refusal of the source's to code.
+                if !pat.actor_preps.is_empty()
+                    && r.intent
+                    && matches!(r.modality, Modality::Future | Modality::Negated)
+                {
+                    tried.push((p, i, "reversed roles: the will is the target's".into()));
+                    continue;
+                }
                 for &h in &hits {
                     consumed.insert(h);
                 }
@@ -388,7 +420,10 @@ impl<'a> Coder<'a> {
                 let joint = r.targets.is_empty()
                     || r.weak_target
                     || (!r.prep_target && names_the_pair(norm, range.clone()));
+                // Not the actors of a reversed pattern's "from" phrase ("enjoyed support
+                // from Moscow and Beijing"): they act on the subject, not on each other.
                 let reciprocal = joint
+                    && pat.actor_preps.is_empty()
                     && r.sources.len() > 1
                     && r.sources
                         .iter()
@@ -559,7 +594,20 @@ impl<'a> Coder<'a> {
                 }
                 _ => before,
             };
-            let (source, mut target) = if let Some(agent) = by_agent {
+            let (source, mut target) = if !pat.actor_preps.is_empty() {
+                // Reversed roles: the actor after `from` acted on the one before the verb.
+                let Some(actor) =
+                    self.prep_target(pat.actor_preps.as_slice(), norm, mentions, last, range.end)
+                else {
+                    tried.push((
+                        p,
+                        i,
+                        "reversed roles: no actor after the preposition".into(),
+                    ));
+                    continue;
+                };
+                (Some(actor), before.filter(|b| *b != actor))
+            } else if let Some(agent) = by_agent {
                 let prep_target = self
                     .prep_target(pat.preps.as_slice(), norm, mentions, i, range.end)
                     .filter(|t| *t != agent);
@@ -590,6 +638,10 @@ impl<'a> Coder<'a> {
             let speaker = speaker.filter(|&sp| sp != source || quotes.iter().any(|q| inside(q, i)));
             if target.is_some_and(|t| mentions[t].code == mentions[source].code) {
                 tried.push((p, i, "source and target are the same actor".to_string()));
+                continue;
+            }
+            if !pat.actor_preps.is_empty() && modality == Modality::Future {
+                tried.push((p, i, "reversed roles: the will is the target's".into()));
                 continue;
             }
             tried.push((p, i, "coded".to_string()));
@@ -1321,10 +1373,35 @@ fn event_date(
     }
 }
 
+/// Whether the preposition a `>!` or `<` pattern needs heads a phrase of its predicate: in
+/// the parse (see [`crate::syntax::has_predicate_pp`]) or right after the match (a misparse
+/// may hang it elsewhere); without a parse, within a gap's reach after the match and before
+/// a clause break.
+fn needed_prep_present(
+    tree: Option<&crate::syntax::Tree<'_>>,
+    norm: &[String],
+    anchor: usize,
+    hits: &[usize],
+    preps: &[String],
+    end: usize,
+) -> bool {
+    let last = hits.iter().copied().max().unwrap_or(anchor);
+    if last + 1 < end && preps.contains(&norm[last + 1]) {
+        return true;
+    }
+    match tree {
+        Some(t) => crate::syntax::has_predicate_pp(t, anchor, hits, preps),
+        None => (last + 1..end.min(last + 2 + crate::verbs::GAP))
+            .take_while(|&k| !matches!(norm[k].as_str(), ";" | ":" | "." | "," | "and" | "but"))
+            .any(|k| preps.contains(&norm[k])),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::{
-        clause_addressee, is_generalisation, modality, names_the_pair, reporting_clause_speaker,
+        clause_addressee, is_generalisation, modality, names_the_pair, needed_prep_present,
+        reporting_clause_speaker,
     };
     use dyad_core::{Mention, MentionKind, Modality};
 
@@ -1371,6 +1448,69 @@ mod tests {
             0..n.len(),
             &mention(5..6, "ISR")
         ));
+    }
+
+    #[test]
+    fn a_needed_preposition_without_a_parse() {
+        let preps = words("at against");
+        // "launched" (1) and "missile" (3) matched.
+        let n = words("iran launched a missile at israel .");
+        assert!(needed_prep_present(None, &n, 1, &[1, 3], &preps, n.len()));
+        let n = words("china launched a missile into space .");
+        assert!(!needed_prep_present(None, &n, 1, &[1, 3], &preps, n.len()));
+        // Not past a clause break.
+        let n = words("china launched a missile , and at dawn …");
+        assert!(!needed_prep_present(None, &n, 1, &[1, 3], &preps, n.len()));
+        let from = words("from");
+        let n = words("russia came under fire from washington");
+        assert!(needed_prep_present(None, &n, 1, &[1, 2, 3], &from, n.len()));
+    }
+
+    #[test]
+    fn surface_roles_for_reversed_and_required_patterns() {
+        use crate::verbs::VerbDict;
+        let mut d = VerbDict::new();
+        assert!(d
+            .load(
+                "v.txt",
+                "111 +face ... +criticism < from\n195 +launch ... +missile >! at\n",
+            )
+            .is_empty());
+        let coder = super::Coder::new(&d);
+        let code = |text: &str, mentions: Vec<Mention>| {
+            let doc = dyad_core::Doc::from_words(text);
+            let mut m = mentions;
+            coder
+                .code_sentence(&doc, 0, &mut m, &[], None)
+                .into_iter()
+                .map(|f| {
+                    let t = f.target.map_or("-".to_string(), |t| m[t].code.clone());
+                    format!("{} {} {}", m[f.source].code, f.code.code, t)
+                })
+                .collect::<Vec<_>>()
+        };
+        // The actor after "from" acted on the one before the verb.
+        let got = code(
+            "Israel faced sharp criticism from Brussels .",
+            vec![mention(0..1, "ISR"), mention(5..6, "BEL")],
+        );
+        assert_eq!(got, vec!["BEL 111 ISR"]);
+        // No "from" phrase, or no actor in it: nothing.
+        let got = code(
+            "Israel faced sharp criticism over Brussels .",
+            vec![mention(0..1, "ISR"), mention(5..6, "BEL")],
+        );
+        assert!(got.is_empty(), "{got:?}");
+        let got = code(
+            "Iran launched a missile at Israel .",
+            vec![mention(0..1, "IRN"), mention(5..6, "ISR")],
+        );
+        assert_eq!(got, vec!["IRN 195 ISR"]);
+        let got = code(
+            "Iran launched a missile into space .",
+            vec![mention(0..1, "IRN")],
+        );
+        assert!(got.is_empty(), "{got:?}");
     }
 
     #[test]

@@ -1297,8 +1297,74 @@ fn stands_for_office(tree: &Tree<'_>, m: &Mention, hits: &[usize]) -> bool {
             .is_some_and(|u| u == "PROPN")
 }
 
+/// The phrases headed by one of `preps` in the predicate of a pattern matched at `v` with
+/// its words at `hits`: on those tokens or on the nouns they govern, two levels down
+/// ("received a pledge of aid from Berlin", "fired a barrage of rockets at Israel"). Returns
+/// the heads of the phrases.
+pub(crate) fn predicate_pps(
+    tree: &Tree<'_>,
+    v: usize,
+    hits: &[usize],
+    preps: &[String],
+) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut level: Vec<usize> = std::iter::once(v).chain(hits.iter().copied()).collect();
+    level.sort_unstable();
+    level.dedup();
+    for depth in 0..3 {
+        let mut next = Vec::new();
+        for &t in &level {
+            for &c in tree.children(t) {
+                if !matches!(tree.base_rel(c), "obl" | "nmod" | "obj") {
+                    continue;
+                }
+                // "at dawn", "at the same time", "at least": a time or a degree, not a phrase
+                // of the act.
+                let timely = is_time_word(tree, c)
+                    || matches!(
+                        tree.lemma(c),
+                        "dawn"
+                            | "dusk"
+                            | "night"
+                            | "noon"
+                            | "midnight"
+                            | "time"
+                            | "least"
+                            | "most"
+                            | "first"
+                            | "last"
+                            | "once"
+                            | "moment"
+                            | "hour"
+                    );
+                if tree.base_rel(c) != "obj"
+                    && !timely
+                    && tree.case_of(c).is_some_and(|p| preps.contains(&p))
+                {
+                    if !out.contains(&c) {
+                        out.push(c);
+                    }
+                } else if depth < 2 && !level.contains(&c) {
+                    next.push(c);
+                }
+            }
+        }
+        level = next;
+    }
+    out
+}
+
+/// Whether a pattern that needs one of `preps` (`>!`, `<`) finds it in the predicate of its
+/// match at `v` with its words at `hits` (see [`predicate_pps`]).
+pub fn has_predicate_pp(tree: &Tree<'_>, v: usize, hits: &[usize], preps: &[String]) -> bool {
+    !predicate_pps(tree, v, hits, preps).is_empty()
+}
+
 /// Roles of a pattern matched with its anchor at `v` and its other words at `hits`.
-/// `mentions` may grow: a resolved pronoun is added as a mention of its own.
+/// `mentions` may grow: a resolved pronoun is added as a mention of its own. `actor_preps`
+/// (a pattern's `< from|by`) reverses the roles: the actor of such a phrase is the source
+/// and the clause's subject the target.
+#[allow(clippy::too_many_arguments)]
 pub fn roles(
     tree: &Tree<'_>,
     mentions: &mut Vec<Mention>,
@@ -1306,12 +1372,13 @@ pub fn roles(
     v: usize,
     hits: &[usize],
     preps: &[String],
+    actor_preps: &[String],
     root: &str,
 ) -> Roles {
     // Force (18–20) and events done together (03–06, 19).
     let force = matches!(root, "18" | "19" | "20");
     if let Some(h) = verb_of_noun_subject(tree, v, hits, force) {
-        return roles(tree, mentions, context, h, hits, preps, root);
+        return roles(tree, mentions, context, h, hits, preps, actor_preps, root);
     }
     let symmetric = matches!(root, "03" | "04" | "05" | "06" | "19");
     let accused = accused_act(tree, v);
@@ -1755,6 +1822,43 @@ pub fn roles(
     }
     if from_place {
         r.report_verb = None;
+    }
+    // Reversed roles ("Israel faced criticism from the EU"): the subject is what was acted
+    // on, the actor of the `from` phrase acted. Without an actor there, no event: who
+    // acted is not said (or is no actor: "criticism from rights groups").
+    if !actor_preps.is_empty() {
+        let patient: Vec<usize> = if passive {
+            subject
+                .map(|s| np_actors(tree, mentions, s.0))
+                .unwrap_or_default()
+        } else {
+            r.sources.clone()
+        };
+        let actors: Vec<usize> = predicate_pps(tree, v, hits, actor_preps)
+            .into_iter()
+            .flat_map(|c| np_actors(tree, mentions, c))
+            .collect();
+        r.no_subject = false;
+        r.place = None;
+        r.partner = None;
+        r.weak_target = false;
+        if actors.is_empty() {
+            r.sources.clear();
+            r.targets.clear();
+            r.prep_target = false;
+            r.reason = Some(format!(
+                "reversed roles: no actor after `{}`",
+                actor_preps.join("|")
+            ));
+        } else {
+            r.targets = patient
+                .into_iter()
+                .filter(|t| !actors.contains(t))
+                .collect();
+            r.sources = actors;
+            r.prep_target = true;
+            r.reason = None;
+        }
     }
     let mood = modality_of(tree, v, obj);
     r.modality = mood.modality;

@@ -70,12 +70,31 @@ pub struct Pattern {
     pub lemmas: Vec<Vec<String>>,
     /// Prepositions that introduce the target (empty: first actor after the anchor).
     pub preps: Vec<String>,
+    /// `>! at|against`: the pattern matches only where one of `preps` heads a phrase of the
+    /// predicate ("launched a rocket at Israel", not "launched a rocket into space").
+    pub preps_required: bool,
+    /// `< from|by`: reversed roles. The actor of a phrase headed by one of these is the
+    /// source, and the clause's subject is the target ("Israel faced criticism from the
+    /// EU" -> EU 111 ISR). The pattern matches only where such a phrase is present.
+    pub actor_preps: Vec<String>,
     /// The pattern as written, for explanations.
     pub text: String,
     pub rule: RuleRef,
 }
 
 impl Pattern {
+    /// The prepositions one of which must head a phrase of the predicate for the pattern to
+    /// match (`>!` or `<`), if any.
+    pub fn needed_preps(&self) -> Option<&[String]> {
+        if !self.actor_preps.is_empty() {
+            Some(&self.actor_preps)
+        } else if self.preps_required && !self.preps.is_empty() {
+            Some(&self.preps)
+        } else {
+            None
+        }
+    }
+
     /// Number of word elements: longer patterns are more specific.
     pub fn specificity(&self) -> usize {
         self.elems
@@ -334,11 +353,14 @@ impl VerbDict {
 
     /// An earlier pattern that wins wherever pattern `idx` matches, so `idx` never fires: same
     /// shape (gaps in the same places), every word element a superset of `idx`'s, so equal
-    /// specificity, and written first (ties go to the first). Returns its index.
+    /// specificity, and written first (ties go to the first). Returns its index. A pattern
+    /// that needs a preposition (`>!`, `<`) does not match everywhere its words do, so it
+    /// shadows nothing.
     pub fn shadowed_by(&self, idx: usize) -> Option<usize> {
         let p = self.patterns.get(idx)?;
         let covers = |q: &Pattern| {
-            q.elems.len() == p.elems.len()
+            q.needed_preps().is_none()
+                && q.elems.len() == p.elems.len()
                 && q.elems.iter().zip(&p.elems).all(|(a, b)| match (a, b) {
                     (Elem::Gap, Elem::Gap) => true,
                     (Elem::Words(qa), Elem::Words(pb)) => pb.iter().all(|w| qa.contains(w)),
@@ -415,7 +437,7 @@ impl VerbDict {
                 None => {}
             }
             match self.parse_line(l.text) {
-                Ok(((code, reverse), elems, lemmas, preps)) => {
+                Ok(((code, reverse), elems, lemmas, roles)) => {
                     let idx = self.patterns.len();
                     if let Some(Elem::Words(ws)) = elems.first() {
                         for w in ws {
@@ -440,7 +462,9 @@ impl VerbDict {
                         reverse,
                         elems,
                         lemmas,
-                        preps,
+                        preps: roles.preps,
+                        preps_required: roles.required,
+                        actor_preps: roles.actor_preps,
                         text: l.text.to_string(),
                         rule: RuleRef::new(file_arc.clone(), l.line),
                     });
@@ -460,22 +484,13 @@ impl VerbDict {
             (&'static CodeInfo, Option<&'static CodeInfo>),
             Vec<Elem>,
             Vec<Vec<String>>,
-            Vec<String>,
+            PrepRoles,
         ),
         String,
     > {
-        let (body, preps) = match text.split_once('>') {
-            Some((b, p)) => {
-                let preps: Vec<String> = p.split('|').map(|x| x.trim().to_lowercase()).collect();
-                if preps
-                    .iter()
-                    .any(|p| p.is_empty() || p.contains(char::is_whitespace))
-                {
-                    return Err(format!("bad preposition list after `>`: {:?}", p.trim()));
-                }
-                (b, preps)
-            }
-            None => (text, Vec::new()),
+        let (body, roles) = match text.find(['<', '>']) {
+            Some(k) => (&text[..k], parse_preps(&text[k..])?),
+            None => (text, PrepRoles::default()),
         };
         let mut parts = body.split_whitespace();
         let code = parts.next().ok_or("empty pattern line")?;
@@ -503,8 +518,56 @@ impl VerbDict {
             (_, Some(Elem::Gap)) => return Err("pattern cannot end with `...`".into()),
             _ => {}
         }
-        Ok(((info, reverse), elems, lemmas, preps))
+        Ok(((info, reverse), elems, lemmas, roles))
     }
+}
+
+/// What a pattern line's tail (`> P|Q`, `>! P|Q` or `< P|Q`) says about prepositions.
+#[derive(Debug, Default)]
+struct PrepRoles {
+    preps: Vec<String>,
+    required: bool,
+    actor_preps: Vec<String>,
+}
+
+/// Parses the tail of a pattern line, starting at its `>` or `<`.
+fn parse_preps(tail: &str) -> Result<PrepRoles, String> {
+    let (marker, list) = if let Some(l) = tail.strip_prefix(">!") {
+        (">!", l)
+    } else if let Some(l) = tail.strip_prefix('>') {
+        (">", l)
+    } else if let Some(l) = tail.strip_prefix('<') {
+        ("<", l)
+    } else {
+        return Err(format!("bad preposition marker in {tail:?}"));
+    };
+    if list.contains(['<', '>', '!']) {
+        return Err(format!(
+            "only one of `>`, `>!` or `<` may follow a pattern: {:?}",
+            tail.trim()
+        ));
+    }
+    let preps: Vec<String> = list.split('|').map(|x| x.trim().to_lowercase()).collect();
+    if preps
+        .iter()
+        .any(|p| p.is_empty() || p.contains(char::is_whitespace))
+    {
+        return Err(format!(
+            "bad preposition list after `{marker}`: {:?}",
+            list.trim()
+        ));
+    }
+    Ok(match marker {
+        "<" => PrepRoles {
+            actor_preps: preps,
+            ..PrepRoles::default()
+        },
+        m => PrepRoles {
+            preps,
+            required: m == ">!",
+            actor_preps: Vec::new(),
+        },
+    })
 }
 
 #[cfg(test)]
@@ -530,6 +593,61 @@ mod tests {
             "{}",
             diags[0]
         );
+    }
+
+    #[test]
+    fn required_and_reversed_prepositions() {
+        let mut d = VerbDict::new();
+        let diags = d.load(
+            "p.txt",
+            "195 +launch ... +missile >! at|against\n\
+             111 +face ... +criticism < from|by\n\
+             042:043 +receive ... +visit < from\n\
+             190 +fire > at\n\
+             111 +face ... +criticism < \n\
+             111 +face ... +criticism < from > at\n\
+             111 +face ... +criticism >! at|\n\
+             111 +face ... +criticism <! from\n\
+             111 +face ... +criticism < from to\n",
+        );
+        let msgs: Vec<String> = diags.iter().map(ToString::to_string).collect();
+        assert_eq!(msgs.len(), 5, "{msgs:?}");
+        for (m, line) in msgs.iter().zip(5..) {
+            assert!(m.starts_with(&format!("p.txt:{line}: error:")), "{msgs:?}");
+        }
+        assert!(msgs[1].contains("only one of"), "{msgs:?}");
+        assert_eq!(d.patterns.len(), 4);
+        let [launch, face, visit, fire] = [0, 1, 2, 3].map(|k| &d.patterns[k]);
+        assert_eq!(launch.preps, vec!["at", "against"]);
+        assert!(launch.preps_required && launch.actor_preps.is_empty());
+        assert_eq!(launch.needed_preps(), Some(&launch.preps[..]));
+        assert!(face.preps.is_empty() && !face.preps_required);
+        assert_eq!(face.actor_preps, vec!["from", "by"]);
+        assert_eq!(face.needed_preps(), Some(&face.actor_preps[..]));
+        assert_eq!(visit.code.code, "042");
+        assert_eq!(visit.reverse.map(|c| c.code), Some("043"));
+        assert_eq!(visit.actor_preps, vec!["from"]);
+        assert_eq!(fire.needed_preps(), None);
+        assert_eq!(fire.preps, vec!["at"]);
+    }
+
+    #[test]
+    fn a_pattern_that_needs_a_preposition_shadows_nothing() {
+        let mut d = VerbDict::new();
+        d.load(
+            "v.txt",
+            "195 +launch ... +missile >! at\n195 +launch ... +missile\n111 +face < from\n111 +face\n111 +face\n",
+        );
+        assert_eq!(d.shadowed_by(1), None);
+        assert_eq!(d.shadowed_by(3), None);
+        // The plain pattern still shadows a later copy, and covers a later `>!` one.
+        assert_eq!(d.shadowed_by(4), Some(3));
+        let mut d = VerbDict::new();
+        d.load(
+            "v.txt",
+            "195 +launch ... +missile\n195 +launch ... +missile >! at\n",
+        );
+        assert_eq!(d.shadowed_by(1), Some(0));
     }
 
     #[test]
