@@ -1604,7 +1604,15 @@ pub fn roles(
     let pred_tokens: Vec<usize> = std::iter::once(v).chain(hits.iter().copied()).collect();
     let obj = tree.child_with(v, &["obj", "iobj"]);
     if !preps.is_empty() {
-        for t in &pred_tokens {
+        // "a mediation effort between Russia and Ukraine": a pattern word that modifies a noun
+        // ("mediation" of "effort") lends it its phrases.
+        let compound_heads = hits
+            .iter()
+            .filter(|h| tree.base_rel(**h) == "compound")
+            .filter_map(|h| tree.head(*h))
+            .filter(|h| !pred_tokens.contains(h));
+        let heads: Vec<usize> = pred_tokens.iter().copied().chain(compound_heads).collect();
+        for t in &heads {
             for c in tree.children(*t) {
                 if matches!(tree.base_rel(*c), "obl" | "nmod")
                     && tree.case_of(*c).is_some_and(|p| preps.contains(&p))
