@@ -789,20 +789,34 @@ impl ActorDicts {
     /// Envoy for Syria". Verb patterns may name the office ("recall ... +ambassador"), and
     /// the person then stands for it ("Moscow recalled Antonov").
     pub fn office_noun(&self, m: &Mention) -> Option<&'static str> {
-        if m.kind != MentionKind::Person {
-            return None;
-        }
-        let title = self
-            .actors
-            .entries
-            .iter()
-            .flat_map(|e| &e.roles)
-            .find(|r| m.rules.contains(&r.rule))?
-            .title
-            .to_lowercase();
+        let title = self.role_title(m)?.to_lowercase();
         ["ambassador", "envoy"]
             .into_iter()
             .find(|o| title.contains(o))
+    }
+
+    /// The title of the dictionary role that coded person mention `m`.
+    fn role_title(&self, m: &Mention) -> Option<&str> {
+        if m.kind != MentionKind::Person {
+            return None;
+        }
+        self.actors
+            .entries
+            .iter()
+            .flat_map(|e| &e.roles)
+            .find(|r| m.rules.contains(&r.rule))
+            .map(|r| r.title.as_str())
+    }
+
+    /// The country an envoy's role says the person is posted to: the first country named in
+    /// its title after "to" ("Ambassador to the United States" → `USA`).
+    pub fn office_post(&self, m: &Mention) -> Option<String> {
+        let title = self.role_title(m)?;
+        let (_, place) = title.split_once(" to ")?;
+        let doc = Doc::from_words(place);
+        self.mentions(&doc, 0..doc.tokens.len(), None)
+            .iter()
+            .find_map(|p| country_prefix(&p.code).map(str::to_string))
     }
 
     /// "Russia has summoned its ambassador, Anatoly Antonov … Moscow recalled Antonov in

@@ -182,6 +182,9 @@ pub struct Coder<'a> {
     /// that coded it ("Antonov" → "ambassador"), when the sentence names such a person: verb
     /// patterns that name the office then match the person ("recalled Antonov").
     pub office_lemmas: Option<Vec<String>>,
+    /// For a person standing for an office (see `office_lemmas`): the token and the country
+    /// the role says the envoy is posted to ("Ambassador to the United States": `USA`).
+    pub office_posts: Vec<(usize, String)>,
 }
 
 fn inside(r: &Range<usize>, i: usize) -> bool {
@@ -194,6 +197,7 @@ impl<'a> Coder<'a> {
             verbs,
             agent_country: false,
             office_lemmas: None,
+            office_posts: Vec::new(),
         }
     }
 
@@ -329,6 +333,19 @@ impl<'a> Coder<'a> {
                 })
                 .filter(|r| !r.no_subject);
             let parsed = parsed.map(|mut r| {
+                // "Moscow recalled Antonov": an envoy who matched the pattern's office noun
+                // is posted to the country his role names, which is the act's target.
+                if r.targets.is_empty() {
+                    if let Some((t, c)) = self.office_posts.iter().find(|(t, _)| hits.contains(t)) {
+                        let person = mentions.iter().find(|m| m.tokens.contains(t)).cloned();
+                        if let Some(mut m) = person.filter(|m| !m.code.starts_with(c.as_str())) {
+                            m.code = c.clone();
+                            m.kind = dyad_core::MentionKind::Name;
+                            mentions.push(m);
+                            r.targets.push(mentions.len() - 1);
+                        }
+                    }
+                }
                 // "met with Syrian President Assad Tuesday to discuss …" is sometimes parsed
                 // with the partner as the subject of the next clause: the pattern's
                 // preposition right after the match still names the partner.

@@ -148,6 +148,11 @@ impl Pipeline {
             .iter()
             .filter_map(|m| Some((m.tokens.end.checked_sub(1)?, self.actors.office_noun(m)?)))
             .collect();
+        coder.office_posts = mentions
+            .iter()
+            .filter(|m| self.actors.office_noun(m).is_some())
+            .filter_map(|m| Some((m.tokens.end.checked_sub(1)?, self.actors.office_post(m)?)))
+            .collect();
         if !offices.is_empty() && !doc.lemma.is_empty() {
             let mut lemmas = doc.lemma.clone();
             for (t, office) in offices {
