@@ -540,11 +540,7 @@ impl ActorDicts {
             if h.kind != LexKind::Actors {
                 return None;
             }
-            let ph = &self.actors.phrases[h.phrase];
-            let code = ph
-                .code
-                .as_deref()
-                .or(self.actors.entries[ph.entry].code.as_deref())?;
+            let code = self.actor_hit_code(h)?;
             dyad_core::actor_code::country_prefix(code).map(str::to_string)
         });
         let role = dyad_core::actor_code::role(&m.code).filter(|r| !people_in_group || *r != "CVL");
@@ -625,10 +621,7 @@ impl ActorDicts {
                 continue;
             }
             let ph = &self.actors.phrases[h.phrase];
-            let code = ph
-                .code
-                .as_deref()
-                .or(self.actors.entries[ph.entry].code.as_deref());
+            let code = self.actor_hit_code(h);
             if let Some(c) = code.filter(|c| is_country_code(c)) {
                 if matches!(ph.field, Field::Name | Field::Capital) {
                     first.code = format!("{c}{role}");
@@ -706,10 +699,7 @@ impl ActorDicts {
             other => other,
         };
         let ph = &self.actors.phrases[next.phrase];
-        let code = ph
-            .code
-            .as_deref()
-            .or(self.actors.entries[ph.entry].code.as_deref());
+        let code = self.actor_hit_code(next);
         let place = match ph.field {
             Field::Name | Field::Adj => true,
             Field::Capital => prep == "in" && rest.is_empty(),
@@ -756,11 +746,8 @@ impl ActorDicts {
             return false;
         }
         let ph = &self.actors.phrases[h.phrase];
-        let code = ph
-            .code
-            .as_deref()
-            .or(self.actors.entries[ph.entry].code.as_deref());
-        matches!(ph.field, Field::Name | Field::Adj) && code.is_some_and(is_country_code)
+        matches!(ph.field, Field::Name | Field::Adj)
+            && self.actor_hit_code(h).is_some_and(is_country_code)
     }
 
     /// Whether `h` names an international organisation ("U.N.", "NATO").
@@ -768,12 +755,16 @@ impl ActorDicts {
         if h.kind != LexKind::Actors || h.located {
             return false;
         }
+        self.actors.phrases[h.phrase].field == Field::Name
+            && self.actor_hit_code(h).is_some_and(|c| c.starts_with("IGO"))
+    }
+
+    /// The code of an actor hit: its phrase's own (`metonym RUSGOV:`), else its entry's.
+    fn actor_hit_code(&self, h: &Hit) -> Option<&str> {
         let ph = &self.actors.phrases[h.phrase];
-        let code = ph
-            .code
+        ph.code
             .as_deref()
-            .or(self.actors.entries[ph.entry].code.as_deref());
-        ph.field == Field::Name && code.is_some_and(|c| c.starts_with("IGO"))
+            .or(self.actors.entries[ph.entry].code.as_deref())
     }
 
     /// The code of an agent hit.
@@ -1208,12 +1199,11 @@ impl ActorDicts {
             .iter()
             .find(|h| h.kind == LexKind::Agents)
             .and_then(|h| self.agent_code(h));
-        let named_country = group.iter().find(|h| self.is_country_hit(h)).and_then(|h| {
-            let ph = &self.actors.phrases[h.phrase];
-            ph.code
-                .clone()
-                .or_else(|| self.actors.entries[ph.entry].code.clone())
-        });
+        let named_country = group
+            .iter()
+            .find(|h| self.is_country_hit(h))
+            .and_then(|h| self.actor_hit_code(h))
+            .map(str::to_string);
         for h in group {
             match h.kind {
                 LexKind::Actors => {
@@ -1247,12 +1237,8 @@ impl ActorDicts {
                 }
                 LexKind::Agents => {
                     if agent.is_none() {
-                        let ph = &self.agents.phrases[h.phrase];
-                        let code = ph
-                            .code
-                            .clone()
-                            .or_else(|| self.agents.entries[ph.entry].code.clone())?;
-                        agent = Some((code, ph.rule.clone()));
+                        let code = self.agent_code(h)?;
+                        agent = Some((code, self.agents.phrases[h.phrase].rule.clone()));
                     }
                 }
             }
