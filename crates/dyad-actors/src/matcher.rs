@@ -775,39 +775,33 @@ impl ActorDicts {
             .or_else(|| self.agents.entries[ph.entry].code.clone())
     }
 
-    /// The office noun of a person mention whose role (the dictionary line that coded it) is
-    /// an envoy's: "ambassador" for "Ambassador to the United States", "envoy" for "Special
-    /// Envoy for Syria". Verb patterns may name the office ("recall ... +ambassador"), and
-    /// the person then stands for it ("Moscow recalled Antonov").
-    pub fn office_noun(&self, m: &Mention) -> Option<&'static str> {
-        let title = self.role_title(m)?.to_lowercase();
-        ["ambassador", "envoy"]
-            .into_iter()
-            .find(|o| title.contains(o))
-    }
-
-    /// The title of the dictionary role that coded person mention `m`.
-    fn role_title(&self, m: &Mention) -> Option<&str> {
+    /// The office of a person mention whose role (the dictionary line that coded it) is an
+    /// envoy's: the office noun ("ambassador" for "Ambassador to the United States", "envoy"
+    /// for "Special Envoy for Syria"), which verb patterns may name ("recall ...
+    /// +ambassador", so the person stands for it: "Moscow recalled Antonov"), and the country
+    /// the title says the envoy is posted to: the first one named after "to" (`USA`).
+    pub fn office(&self, m: &Mention) -> Option<(&'static str, Option<String>)> {
         if m.kind != MentionKind::Person {
             return None;
         }
-        self.actors
+        let title = &self
+            .actors
             .entries
             .iter()
             .flat_map(|e| &e.roles)
-            .find(|r| m.rules.contains(&r.rule))
-            .map(|r| r.title.as_str())
-    }
-
-    /// The country an envoy's role says the person is posted to: the first country named in
-    /// its title after "to" ("Ambassador to the United States" → `USA`).
-    pub fn office_post(&self, m: &Mention) -> Option<String> {
-        let title = self.role_title(m)?;
-        let (_, place) = title.split_once(" to ")?;
-        let doc = Doc::from_words(place);
-        self.mentions(&doc, 0..doc.tokens.len(), None)
-            .iter()
-            .find_map(|p| country_prefix(&p.code).map(str::to_string))
+            .find(|r| m.rules.contains(&r.rule))?
+            .title;
+        let lower = title.to_lowercase();
+        let noun = ["ambassador", "envoy"]
+            .into_iter()
+            .find(|o| lower.contains(o))?;
+        let post = title.split_once(" to ").and_then(|(_, place)| {
+            let doc = Doc::from_words(place);
+            self.mentions(&doc, 0..doc.tokens.len(), None)
+                .iter()
+                .find_map(|p| country_prefix(&p.code).map(str::to_string))
+        });
+        Some((noun, post))
     }
 
     /// "Russia has summoned its ambassador, Anatoly Antonov … Moscow recalled Antonov in

@@ -144,20 +144,23 @@ impl Pipeline {
         ActorDicts::resolve_roles(doc, &mut mentions, context);
         let mut coder = Coder::new(&self.verbs);
         coder.agent_country = self.agent_country;
-        let offices: Vec<(usize, &str)> = mentions
+        // Envoys named by a person: (last token, office noun, country posted to).
+        let offices: Vec<(usize, &str, Option<String>)> = mentions
             .iter()
-            .filter_map(|m| Some((m.tokens.end.checked_sub(1)?, self.actors.office_noun(m)?)))
+            .filter_map(|m| {
+                let (noun, post) = self.actors.office(m)?;
+                Some((m.tokens.end.checked_sub(1)?, noun, post))
+            })
             .collect();
-        coder.office_posts = mentions
+        coder.office_posts = offices
             .iter()
-            .filter(|m| self.actors.office_noun(m).is_some())
-            .filter_map(|m| Some((m.tokens.end.checked_sub(1)?, self.actors.office_post(m)?)))
+            .filter_map(|(t, _, post)| Some((*t, post.clone()?)))
             .collect();
         if !offices.is_empty() && !doc.lemma.is_empty() {
             let mut lemmas = doc.lemma.clone();
-            for (t, office) in offices {
+            for (t, noun, _) in offices {
                 if let Some(l) = lemmas.get_mut(t) {
-                    *l = office.to_string();
+                    *l = noun.to_string();
                 }
             }
             coder.office_lemmas = Some(lemmas);
