@@ -34,6 +34,7 @@
 //! from, and that mention's dictionary line is added to the agent's rules.
 
 use crate::coder::Found;
+use crate::syntax::prep_before;
 use dyad_core::actor_code::country_prefix;
 use dyad_core::{Doc, Mention, MentionKind};
 use std::ops::Range;
@@ -271,15 +272,6 @@ fn is_place(doc: &Doc, start: usize, m: &Mention) -> bool {
     let located_country = m.kind == MentionKind::Name
         && prep_before(doc, start, m.tokens.start).is_some_and(|w| LOCATIVE.contains(&w));
     m.kind == MentionKind::Capital || gazetteer || located_country
-}
-
-/// The preposition right before token `at` (across "the"), within the sentence from `start`.
-fn prep_before(doc: &Doc, start: usize, at: usize) -> Option<&str> {
-    let mut k = at.checked_sub(1).filter(|k| *k >= start)?;
-    if doc.norm[k] == "the" {
-        k = k.checked_sub(1).filter(|k| *k >= start)?;
-    }
-    Some(doc.norm[k].as_str())
 }
 
 /// How place `p` is tied to agent `a` or to the anchor of one of its `events` in the parse:

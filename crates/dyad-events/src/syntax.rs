@@ -302,6 +302,15 @@ impl<'a> Tree<'a> {
     }
 }
 
+/// The preposition right before token `at` (across "the"), within the sentence from `start`.
+pub(crate) fn prep_before(doc: &Doc, start: usize, at: usize) -> Option<&str> {
+    let mut k = at.checked_sub(1).filter(|k| *k >= start)?;
+    if doc.norm[k] == "the" {
+        k = k.checked_sub(1).filter(|k| *k >= start)?;
+    }
+    Some(doc.norm[k].as_str())
+}
+
 /// The mention that covers token `t`.
 pub(crate) fn mention_at(mentions: &[Mention], t: usize) -> Option<usize> {
     mentions
@@ -925,13 +934,8 @@ fn resolve_pronoun(
     };
     // "Pompeo saying in Sochi: “We …”": where something happened is no one who speaks or
     // acts (the preposition before it, across "the", is a locative one).
-    let placed = |m: &Mention| {
-        let mut k = m.tokens.start;
-        if k > 0 && doc.norm[k - 1] == "the" {
-            k -= 1;
-        }
-        k > 0 && LOCATIVE.contains(&doc.norm[k - 1].as_str())
-    };
+    let placed =
+        |m: &Mention| prep_before(doc, 0, m.tokens.start).is_some_and(|p| LOCATIVE.contains(&p));
     let fits = |m: &&Mention| {
         !exclude.contains(&m.code.as_str())
             && (word != "it" || !plural(m))
