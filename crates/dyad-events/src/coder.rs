@@ -495,7 +495,7 @@ impl<'a> Coder<'a> {
                                 })
                         });
                         tried.push((p, i, "coded from the parse".to_string()));
-                        found.push(Found {
+                        let f = Found {
                             pattern: p,
                             anchor: i,
                             hits: hits.clone(),
@@ -507,29 +507,18 @@ impl<'a> Coder<'a> {
                             mood_rule,
                             report: r.speaker.zip(r.report_verb),
                             obligation: r.obligation,
-                        });
-                        // A paired code ("046:046"): the target does the reverse event to the
-                        // source, in the same mood. Joint subjects, and the two parties an
-                        // event noun names ("talks between X and Y"), already act on each other.
-                        if let (Some(rev), Some(t), false) =
-                            (pat.reverse, target, reciprocal || r.paired)
-                        {
-                            let (code, modality, mood_rule) =
-                                self.mood_shift(rev, r.modality, r.intent, r.decided);
-                            found.push(Found {
-                                pattern: p,
-                                anchor: i,
-                                hits: hits.clone(),
-                                source: t,
-                                target: Some(source),
-                                modality,
-                                speaker: r.speaker.filter(|sp| *sp != t),
-                                code,
-                                mood_rule,
-                                report: r.speaker.zip(r.report_verb),
-                                obligation: r.obligation,
-                            });
-                        }
+                        };
+                        // Joint subjects, and the two parties an event noun names ("talks
+                        // between X and Y"), already act on each other.
+                        let reverse =
+                            pat.reverse
+                                .filter(|_| !(reciprocal || r.paired))
+                                .and_then(|rev| {
+                                    let mood = (r.modality, r.intent, r.decided);
+                                    self.reverse_event(&f, rev, mood, r.speaker)
+                                });
+                        found.push(f);
+                        found.extend(reverse);
                     }
                 }
                 continue;
@@ -662,26 +651,9 @@ impl<'a> Coder<'a> {
                 continue;
             }
             tried.push((p, i, "coded".to_string()));
-            let (code, modality, mood_rule) =
-                self.mood_shift(pat.code, modality, modality == Modality::Future, false);
-            if let (Some(rev), Some(t)) = (pat.reverse, target) {
-                let (code, modality, mood_rule) =
-                    self.mood_shift(rev, modality, modality == Modality::Future, false);
-                found.push(Found {
-                    pattern: p,
-                    anchor: i,
-                    hits: hits.clone(),
-                    source: t,
-                    target: Some(source),
-                    modality,
-                    speaker: speaker.filter(|sp| *sp != t),
-                    code,
-                    mood_rule,
-                    report: None,
-                    obligation: None,
-                });
-            }
-            found.push(Found {
+            let mood = (modality, modality == Modality::Future, false);
+            let (code, modality, mood_rule) = self.mood_shift(pat.code, mood.0, mood.1, mood.2);
+            let f = Found {
                 pattern: p,
                 anchor: i,
                 hits,
@@ -693,7 +665,14 @@ impl<'a> Coder<'a> {
                 mood_rule,
                 report: None,
                 obligation: None,
-            });
+            };
+            if let Some(r) = pat
+                .reverse
+                .and_then(|rev| self.reverse_event(&f, rev, mood, speaker))
+            {
+                found.push(r);
+            }
+            found.push(f);
         }
         // The events' actors are final: a bare agent ("rebels", `---REB`) takes the country
         // its sentence is about (see `agent_country`).
@@ -827,6 +806,33 @@ impl<'a> Coder<'a> {
             }
         }
         None
+    }
+
+    /// The event a paired code (`046:046`) adds to `f`: its target does `rev` to its source,
+    /// in the mood the act was found in (`mood`: modality, intent, decided, before
+    /// [`Coder::mood_shift`]), reported by `speaker` unless that is the new source.
+    fn reverse_event(
+        &self,
+        f: &Found,
+        rev: &'static CodeInfo,
+        mood: (Modality, bool, bool),
+        speaker: Option<usize>,
+    ) -> Option<Found> {
+        let t = f.target?;
+        let (code, modality, mood_rule) = self.mood_shift(rev, mood.0, mood.1, mood.2);
+        Some(Found {
+            pattern: f.pattern,
+            anchor: f.anchor,
+            hits: f.hits.clone(),
+            source: t,
+            target: Some(f.source),
+            modality,
+            speaker: speaker.filter(|sp| *sp != t),
+            code,
+            mood_rule,
+            report: f.report,
+            obligation: f.obligation,
+        })
     }
 
     /// The code of an event under its mood: what an actor says it will do is an intent (03x)
