@@ -117,9 +117,6 @@ impl Lemmatizer {
         for n in (0..=MAX_SUFFIX.min(chars.len())).rev() {
             let suf: String = chars[chars.len() - n..].iter().collect();
             if let Some(s) = self.rules.get(&format!("{upos}\t{suf}")) {
-                if s.strip as usize > n {
-                    continue; // a rule from an older model that reaches past its suffix
-                }
                 return apply(form, s);
             }
         }
