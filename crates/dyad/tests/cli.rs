@@ -477,6 +477,37 @@ fn eval_code_reads_plover_and_penta_sets() {
 }
 
 #[test]
+fn eval_code_scores_actor_spans() {
+    let dir = repo().join("crates/dyad/tests/data");
+    let out = dyad(&[
+        "eval",
+        "code",
+        dir.join("spans-mini.txt").to_str().unwrap(),
+        "--json",
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["cases"], 3, "{v}");
+    // The recall and the accusation are coded with their marked actors; "signed nothing"
+    // is no event, so it does not count for the accuracies.
+    assert_eq!(v["coded"], 2, "{v}");
+    assert_eq!(v["source_accuracy"], 1.0, "{v}");
+    assert_eq!(v["target_accuracy"], 1.0, "{v}");
+    assert_eq!(v["pair_accuracy"], 1.0, "{v}");
+    // A malformed line is named.
+    let w = Workdir::new("spans-bad");
+    let bad = w.write("bad.txt", b"Russia B-S\nrecalled\n");
+    let out = dyad(&["eval", "code", bad.to_str().unwrap()]);
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("bad.txt") && err.contains("line 2"), "{err}");
+}
+
+#[test]
 fn dict_import_converts_petrarch_dictionaries() {
     let src = repo().join("crates/dyad/tests/data/petrarch");
     let w = Workdir::new("import");

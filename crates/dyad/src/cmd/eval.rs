@@ -25,7 +25,8 @@ pub enum Command {
     /// Score event coding on a gold set: a PETRARCH-style validation XML file (PETR-2 GSR,
     /// PETRARCH-2 unit tests), the PLOVER GSR JSON, ConfliBERT's CAMEO class TSV, or a
     /// directory holding one (../shared/data/petr2-gsr-validation, plover-gsr-cameo,
-    /// conflibert-cameo).
+    /// conflibert-cameo); or a CoNLL-style file of source and target spans (`.txt`,
+    /// ConfliBERT's cameo_ner), which scores the actors of the events found.
     Code {
         set: PathBuf,
         /// Write one TSV row per case here.
@@ -106,6 +107,8 @@ enum SetKind {
     Plover,
     /// ConfliBERT CAMEO sentence classes (TSV, five classes).
     Penta,
+    /// Source and target spans (ConfliBERT's `cameo_ner`, CoNLL-style `.txt`).
+    Spans,
 }
 
 /// Finds the gold file of a set given as a file or a directory, and its kind.
@@ -114,12 +117,13 @@ fn gold_file(set: &std::path::Path) -> Result<(PathBuf, SetKind)> {
         Some("xml") => Some(SetKind::Petr),
         Some("json") => Some(SetKind::Plover),
         Some("tsv") => Some(SetKind::Penta),
+        Some("txt") => Some(SetKind::Spans),
         _ => None,
     };
     if set.is_file() {
         let k = kind_of(set).with_context(|| {
             format!(
-                "{}: unknown gold set format (want .xml, .json or .tsv)",
+                "{}: unknown gold set format (want .xml, .json, .tsv or .txt)",
                 set.display()
             )
         })?;
@@ -146,6 +150,41 @@ fn gold_file(set: &std::path::Path) -> Result<(PathBuf, SetKind)> {
     Ok((f, k))
 }
 
+/// A gold case's text as an article.
+pub(super) fn case_article(
+    id: &str,
+    date: Option<chrono::NaiveDate>,
+    text: &str,
+) -> dyad_core::Article {
+    use dyad_core::{Article, ArticleMeta, DateSource, Origin};
+    Article {
+        id: id.to_string(),
+        origin: Origin::file(id.to_string()),
+        meta: ArticleMeta {
+            published: date,
+            date_source: date.map(|_| DateSource::Flag),
+            ..ArticleMeta::default()
+        },
+        text: text.to_string(),
+        raw_map: Vec::new(),
+    }
+}
+
+/// The events coded in an article that say something happened. A negated event says the act
+/// did not happen ("denied that it had attacked"), and a hypothetical one that it is
+/// demanded, urged or conditional ("Sudan must return the helicopter": the demand is the
+/// event). The gold sets code what happened, so neither is a prediction of one.
+pub(super) fn happened(
+    pipeline: &dyad::Pipeline,
+    article: &dyad_core::Article,
+) -> Vec<dyad_core::Event> {
+    pipeline
+        .code_article(article)
+        .into_iter()
+        .filter(|e| !matches!(e.modality, Modality::Negated | Modality::Hypothetical))
+        .collect()
+}
+
 fn code(
     set: PathBuf,
     tsv: Option<PathBuf>,
@@ -154,12 +193,15 @@ fn code(
     json: bool,
     agent_country: bool,
 ) -> Result<ExitCode> {
-    use dyad_core::{Article, ArticleMeta, DateSource, Origin};
     use dyad_eval::events::{self, case_rows, score, Triple};
     let (file, kind) = gold_file(&set)?;
     let text = std::fs::read_to_string(&file)
         .with_context(|| format!("{}: cannot read", file.display()))?;
+    if kind == SetKind::Spans {
+        return super::eval_spans::code_spans(&file, &text, tsv, dicts, split, json, agent_country);
+    }
     let gold = match kind {
+        SetKind::Spans => unreachable!("scored by eval_spans"),
         SetKind::Petr => events::read_petr_xml(&text),
         SetKind::Plover => events::read_plover_json(&text)
             .map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))?,
@@ -187,25 +229,9 @@ fn code(
     let sys: Vec<Vec<Triple>> = gold
         .iter()
         .map(|g| {
-            let article = Article {
-                id: g.id.clone(),
-                origin: Origin::file(g.id.clone()),
-                meta: ArticleMeta {
-                    published: g.date,
-                    date_source: g.date.map(|_| DateSource::Flag),
-                    ..ArticleMeta::default()
-                },
-                text: g.text.clone(),
-                raw_map: Vec::new(),
-            };
-            // A negated event says the act did not happen ("denied that it had attacked"), and
-            // a hypothetical one that it is demanded, urged or conditional ("Sudan must
-            // return the helicopter": the demand is the event). The gold sets code what
-            // happened, so neither is a prediction of one.
-            let evs: Vec<_> = pipeline
-                .code_article(&article)
+            let article = case_article(&g.id, g.date, &g.text);
+            let evs: Vec<_> = happened(&pipeline, &article)
                 .into_iter()
-                .filter(|e| !matches!(e.modality, Modality::Negated | Modality::Hypothetical))
                 // PLOVER has no category for some CAMEO codes (statements such as 010 and
                 // 015): such an event is outside the set's ontology, not a wrong category.
                 .filter(|e| kind != SetKind::Plover || e.plover.is_some())
@@ -329,7 +355,7 @@ fn code(
     Ok(ExitCode::SUCCESS)
 }
 
-fn round3(x: f64) -> f64 {
+pub(super) fn round3(x: f64) -> f64 {
     (x * 1000.0).round() / 1000.0
 }
 

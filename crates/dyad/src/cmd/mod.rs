@@ -5,6 +5,7 @@ pub mod clean;
 pub mod code;
 pub mod dict;
 pub mod eval;
+pub mod eval_spans;
 pub mod explain;
 pub mod export;
 pub mod parse;
