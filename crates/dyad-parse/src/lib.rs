@@ -5,6 +5,7 @@
 pub mod hash;
 pub mod headline;
 pub mod lemmatizer;
+pub mod mainverb;
 pub mod model;
 pub mod parser;
 pub mod perceptron;
@@ -64,6 +65,7 @@ impl Pipeline {
         let mut tags = self.tagger.tag(text);
         if headline::has_verb(&self.tagger, &tags) {
             headline::repair_verbs(&self.tagger, text, &mut tags);
+            mainverb::repair_main_verb(&self.tagger, text, &mut tags);
             return (tags, None);
         }
         if let Some(lower) = headline::tagging_forms(&self.tagger, text) {
