@@ -2,6 +2,7 @@
 //! lemmatizer and a dependency parser, trained from Universal Dependencies treebanks, stored in
 //! one versioned, checksummed model file, and applied to a `Doc` in place.
 
+pub mod determiner;
 pub mod hash;
 pub mod headline;
 pub mod lemmatizer;
@@ -65,6 +66,7 @@ impl Pipeline {
         let mut tags = self.tagger.tag(text);
         if headline::has_verb(&self.tagger, &tags) {
             headline::repair_verbs(&self.tagger, text, &mut tags);
+            determiner::repair_nouns(&self.tagger, text, &mut tags);
             mainverb::repair_main_verb(&self.tagger, text, &mut tags);
             return (tags, None);
         }
