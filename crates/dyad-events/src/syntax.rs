@@ -649,6 +649,69 @@ pub(crate) fn argument_of(tree: &Tree<'_>, v: usize, anchors: &[usize]) -> bool 
     })
 }
 
+/// Adverbial particles of phrasal verbs ("give back", "hand over", "step up").
+const PARTICLES: &[&str] = &[
+    "back", "up", "down", "off", "out", "over", "away", "in", "on", "about", "around",
+];
+
+/// The tokens a pattern's `...` may reach from its anchor `v` however far they are (see
+/// `Pattern::match_reaching`): the anchor's object and what that object is made of, which
+/// English lets grow long before the word the pattern names. "provided an additional $2
+/// million in assistance" (an amount's "in" phrase names what was given), "lifted a
+/// three-month-old state of emergency" (an `of` modifier), "released a kidnapped volunteer
+/// and a Japanese citizen" (a conjunct), "sent a shipment of 250 ventilators and other
+/// critical care equipment". Adjuncts are not followed:
+/// "freed prisoners from a jail in a border town" did not seize the town, "stopped work in a
+/// strike" did not stop a strike.
+pub(crate) fn object_reach(tree: &Tree<'_>, v: usize) -> Vec<usize> {
+    let upos = |t: usize| tree.doc.upos[t].as_str();
+    let mut stack: Vec<usize> = Vec::new();
+    let objects: Vec<usize> = tree
+        .children(v)
+        .iter()
+        .copied()
+        .filter(|c| matches!(tree.rel(*c), "obj" | "iobj"))
+        .collect();
+    let amount = objects
+        .iter()
+        .any(|o| tree.subtree(*o).iter().any(|k| upos(*k) == "NUM"));
+    stack.extend(&objects);
+    if amount {
+        stack.extend(
+            tree.children(v).iter().copied().filter(|c| {
+                tree.base_rel(*c) == "obl" && tree.case_of(*c).as_deref() == Some("in")
+            }),
+        );
+    }
+    let mut out = Vec::new();
+    while let Some(t) = stack.pop() {
+        if out.contains(&t) || out.len() > tree.range.len() {
+            continue;
+        }
+        out.push(t);
+        stack.extend(tree.children(t).iter().copied().filter(|c| {
+            match tree.base_rel(*c) {
+                "compound" | "amod" | "nummod" | "flat" => true,
+                "conj" => upos(*c) != "VERB",
+                // "ten million euros in aid": an amount's "in" phrase says what it is.
+                "nmod" => match tree.case_of(*c).as_deref() {
+                    Some("of") => true,
+                    Some("in") => {
+                        matches!(upos(t), "NUM" | "SYM")
+                            || tree.children(t).iter().any(|k| tree.rel(*k) == "nummod")
+                    }
+                    _ => false,
+                },
+                _ => false,
+            }
+        }));
+    }
+    // A particle a pattern names belongs to the verb ("gave back", "handed over"): the same
+    // word as a modifier inside the object ("gave him five back rubs") is not it.
+    out.retain(|t| !PARTICLES.contains(&tree.doc.norm[*t].as_str()));
+    out
+}
+
 /// Who did a passive act of force with no agent, named by the active clause that says how it
 /// happened: "Three civilians were killed when Russian jets bombed a village" (RUS), "… when
 /// a NATO air strike hit their house" (NATO).
