@@ -864,12 +864,33 @@ fn subject_of(tree: &Tree<'_>, v: usize) -> Option<(usize, bool)> {
             {
                 return Some((head, true))
             }
-            // "Russia, which recalled …": the relative clause's head noun.
-            "acl" => return Some((head, false)),
+            // "Russia, which recalled …": the relative clause's head noun; for a gerund on a
+            // copular predicate, that predicate's subject (see `predicate_subject`).
+            "acl" => {
+                let on_predicate = (tree.doc.xpos[cur] == "VBG")
+                    .then(|| predicate_subject(tree, head))
+                    .flatten();
+                return Some((on_predicate.unwrap_or(head), false));
+            }
             _ => return None,
         }
     }
     None
+}
+
+/// The subject of `h` when `h` is the nominal or adjectival predicate of a copular clause
+/// ("the Front is guilty of violating the truce", "Germany has been the largest donor,
+/// contributing $46 million"): the predicate describes its subject, so what a participle on
+/// the predicate does, the subject does. Not a prepositional predicate ("are on the brink
+/// of launching an offensive": not done), nor an expletive ("It was Hamas that fired"),
+/// where the predicate is the referent.
+fn predicate_subject(tree: &Tree<'_>, h: usize) -> Option<usize> {
+    tree.child_with(h, &["cop"])?;
+    if tree.children(h).iter().any(|c| tree.base_rel(*c) == "case") {
+        return None;
+    }
+    tree.child_with(h, &["nsubj", "nsubj:outer"])
+        .filter(|s| !matches!(tree.doc.norm[*s].as_str(), "it" | "there" | "this" | "that"))
 }
 
 /// A quotation mark token: straight, curly, guillemets, or the PTB-style `` and ''.
