@@ -343,14 +343,19 @@ fn np_actors(tree: &Tree<'_>, mentions: &[Mention], t: usize) -> Vec<usize> {
                     tree.case_of(**c)
                         .is_none_or(|p| !LOCATIVE.contains(&p.as_str()))
                 })
-                // "Turkish and Greek": the parse hangs the second on the first.
+                // "Turkish and Greek": the parse hangs the second on the first. "Islamic State
+                // group jihadists", "a Copenhagen City Court judge": a name inside a compound
+                // modifier of a common noun (only a chain of compounds: "an American-supported
+                // government", "a member of the Syria Solidarity Movement" are not the
+                // country's; nor is a proper name, "the Hong Kong Democracy Act").
                 .flat_map(|c| {
-                    std::iter::once(*c).chain(
-                        tree.children(*c)
-                            .iter()
-                            .copied()
-                            .filter(|k| tree.base_rel(*k) == "conj"),
-                    )
+                    let compound = tree.base_rel(*c) == "compound" && tree.doc.upos[h] == "NOUN";
+                    std::iter::once(*c).chain(tree.children(*c).iter().copied().filter(move |k| {
+                        tree.base_rel(*k) == "conj"
+                            || (compound
+                                && tree.base_rel(*k) == "compound"
+                                && tree.doc.upos[*k] == "PROPN")
+                    }))
                 })
                 .filter_map(|c| mention_at(mentions, c))
                 .collect();
