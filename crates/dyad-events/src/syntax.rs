@@ -898,6 +898,30 @@ fn predicate_subject(tree: &Tree<'_>, h: usize) -> Option<usize> {
         .filter(|s| !matches!(tree.doc.norm[*s].as_str(), "it" | "there" | "this" | "that"))
 }
 
+/// Whether the word right after the verb `v` is one of the pattern's words (`hits`) and a
+/// preposition or particle of `v` with its object after it: the case marker of an oblique of
+/// `v` ("called for reform"), or a particle followed by `v`'s object or complement ("called
+/// off a strike").
+fn particle_with_object(tree: &Tree<'_>, v: usize, hits: &[usize]) -> bool {
+    let p = v + 1;
+    if !hits.contains(&p) || !tree.range.contains(&p) {
+        return false;
+    }
+    match tree.base_rel(p) {
+        "case" => tree
+            .head(p)
+            .is_some_and(|n| n > p && tree.head(n) == Some(v) && tree.base_rel(n) == "obl"),
+        "compound" => {
+            tree.head(p) == Some(v)
+                && tree
+                    .children(v)
+                    .iter()
+                    .any(|c| *c > p && matches!(tree.base_rel(*c), "obj" | "xcomp" | "obl"))
+        }
+        _ => false,
+    }
+}
+
 /// A quotation mark token: straight, curly, guillemets, or the PTB-style `` and ''.
 pub(crate) fn is_quote(t: &str) -> bool {
     matches!(t, "\"" | "“" | "”" | "«" | "»" | "''" | "``")
@@ -1510,7 +1534,28 @@ pub fn roles(
         return r;
     }
     let doc = tree.doc;
-    let subject = subject_of(tree, v);
+    let mut subject = subject_of(tree, v);
+    // "Senators called for reform", "the union called off the strike", parsed as a noun with
+    // a participle ("a man called John"): a passive participle strands the preposition of
+    // a prepositional or phrasal verb ("the reform called for by …"), so one the pattern
+    // names (`+call for`) that still has its object after it makes the participle active.
+    // Only where that noun has no other verb to be the subject of: it is the sentence's root,
+    // or the subject of a reporting verb after it ("X called off the strike, a spokeswoman
+    // said" misparsed); an apposition ("Olmert, released from prison") or a modifier ("a man
+    // held in jail") stays passive.
+    let main_clause = |n: usize| {
+        tree.head(n).is_none()
+            || (tree.base_rel(n) == "nsubj"
+                && tree
+                    .head(n)
+                    .is_some_and(|h| h > v && REPORTING.contains(&tree.lemma(h))))
+    };
+    if tree.rel(v) == "acl"
+        && subject.is_some_and(|s| s.1 && main_clause(s.0))
+        && particle_with_object(tree, v, hits)
+    {
+        subject = subject.map(|(s, _)| (s, false));
+    }
     let stative = STATIVE_PARTICIPLES.contains(&doc.norm[v].as_str());
     let passive = !stative
         && (tree.children(v).iter().any(|c| tree.rel(*c) == "aux:pass")
