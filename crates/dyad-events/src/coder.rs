@@ -247,13 +247,22 @@ impl<'a> Coder<'a> {
                 .iter()
                 .chain(by_lemma.iter().filter(|p| !by_form.contains(p)))
                 .copied();
+            // The words of the anchor's own object, which a pattern's gap reaches however
+            // far they stand (see `syntax::object_reach`).
+            let reach = match &tree {
+                Some(t) if !(by_form.is_empty() && by_lemma.is_empty()) => {
+                    crate::syntax::object_reach(t, i)
+                }
+                _ => Vec::new(),
+            };
             for p in candidates {
                 let pat = &self.verbs.patterns[p];
                 let m = pat
-                    .match_parsed(
+                    .match_reaching(
                         norm,
                         self.office_lemmas.as_deref().unwrap_or(&doc.lemma),
                         &doc.upos,
+                        &reach,
                         i,
                         range.end,
                     )

@@ -343,14 +343,19 @@ fn np_actors(tree: &Tree<'_>, mentions: &[Mention], t: usize) -> Vec<usize> {
                     tree.case_of(**c)
                         .is_none_or(|p| !LOCATIVE.contains(&p.as_str()))
                 })
-                // "Turkish and Greek": the parse hangs the second on the first.
+                // "Turkish and Greek": the parse hangs the second on the first. "Islamic State
+                // group jihadists", "a Copenhagen City Court judge": a name inside a compound
+                // modifier of a common noun (only a chain of compounds: "an American-supported
+                // government", "a member of the Syria Solidarity Movement" are not the
+                // country's; nor is a proper name, "the Hong Kong Democracy Act").
                 .flat_map(|c| {
-                    std::iter::once(*c).chain(
-                        tree.children(*c)
-                            .iter()
-                            .copied()
-                            .filter(|k| tree.base_rel(*k) == "conj"),
-                    )
+                    let compound = tree.base_rel(*c) == "compound" && tree.doc.upos[h] == "NOUN";
+                    std::iter::once(*c).chain(tree.children(*c).iter().copied().filter(move |k| {
+                        tree.base_rel(*k) == "conj"
+                            || (compound
+                                && tree.base_rel(*k) == "compound"
+                                && tree.doc.upos[*k] == "PROPN")
+                    }))
                 })
                 .filter_map(|c| mention_at(mentions, c))
                 .collect();
@@ -649,6 +654,69 @@ pub(crate) fn argument_of(tree: &Tree<'_>, v: usize, anchors: &[usize]) -> bool 
     })
 }
 
+/// Adverbial particles of phrasal verbs ("give back", "hand over", "step up").
+const PARTICLES: &[&str] = &[
+    "back", "up", "down", "off", "out", "over", "away", "in", "on", "about", "around",
+];
+
+/// The tokens a pattern's `...` may reach from its anchor `v` however far they are (see
+/// `Pattern::match_reaching`): the anchor's object and what that object is made of, which
+/// English lets grow long before the word the pattern names. "provided an additional $2
+/// million in assistance" (an amount's "in" phrase names what was given), "lifted a
+/// three-month-old state of emergency" (an `of` modifier), "released a kidnapped volunteer
+/// and a Japanese citizen" (a conjunct), "sent a shipment of 250 ventilators and other
+/// critical care equipment". Adjuncts are not followed:
+/// "freed prisoners from a jail in a border town" did not seize the town, "stopped work in a
+/// strike" did not stop a strike.
+pub(crate) fn object_reach(tree: &Tree<'_>, v: usize) -> Vec<usize> {
+    let upos = |t: usize| tree.doc.upos[t].as_str();
+    let mut stack: Vec<usize> = Vec::new();
+    let objects: Vec<usize> = tree
+        .children(v)
+        .iter()
+        .copied()
+        .filter(|c| matches!(tree.rel(*c), "obj" | "iobj"))
+        .collect();
+    let amount = objects
+        .iter()
+        .any(|o| tree.subtree(*o).iter().any(|k| upos(*k) == "NUM"));
+    stack.extend(&objects);
+    if amount {
+        stack.extend(
+            tree.children(v).iter().copied().filter(|c| {
+                tree.base_rel(*c) == "obl" && tree.case_of(*c).as_deref() == Some("in")
+            }),
+        );
+    }
+    let mut out = Vec::new();
+    while let Some(t) = stack.pop() {
+        if out.contains(&t) || out.len() > tree.range.len() {
+            continue;
+        }
+        out.push(t);
+        stack.extend(tree.children(t).iter().copied().filter(|c| {
+            match tree.base_rel(*c) {
+                "compound" | "amod" | "nummod" | "flat" => true,
+                "conj" => upos(*c) != "VERB",
+                // "ten million euros in aid": an amount's "in" phrase says what it is.
+                "nmod" => match tree.case_of(*c).as_deref() {
+                    Some("of") => true,
+                    Some("in") => {
+                        matches!(upos(t), "NUM" | "SYM")
+                            || tree.children(t).iter().any(|k| tree.rel(*k) == "nummod")
+                    }
+                    _ => false,
+                },
+                _ => false,
+            }
+        }));
+    }
+    // A particle a pattern names belongs to the verb ("gave back", "handed over"): the same
+    // word as a modifier inside the object ("gave him five back rubs") is not it.
+    out.retain(|t| !PARTICLES.contains(&tree.doc.norm[*t].as_str()));
+    out
+}
+
 /// Who did a passive act of force with no agent, named by the active clause that says how it
 /// happened: "Three civilians were killed when Russian jets bombed a village" (RUS), "… when
 /// a NATO air strike hit their house" (NATO).
@@ -801,12 +869,57 @@ fn subject_of(tree: &Tree<'_>, v: usize) -> Option<(usize, bool)> {
             {
                 return Some((head, true))
             }
-            // "Russia, which recalled …": the relative clause's head noun.
-            "acl" => return Some((head, false)),
+            // "Russia, which recalled …": the relative clause's head noun; for a gerund on a
+            // copular predicate, that predicate's subject (see `predicate_subject`).
+            "acl" => {
+                let on_predicate = (tree.doc.xpos[cur] == "VBG")
+                    .then(|| predicate_subject(tree, head))
+                    .flatten();
+                return Some((on_predicate.unwrap_or(head), false));
+            }
             _ => return None,
         }
     }
     None
+}
+
+/// The subject of `h` when `h` is the nominal or adjectival predicate of a copular clause
+/// ("the Front is guilty of violating the truce", "Germany has been the largest donor,
+/// contributing $46 million"): the predicate describes its subject, so what a participle on
+/// the predicate does, the subject does. Not a prepositional predicate ("are on the brink
+/// of launching an offensive": not done), nor an expletive ("It was Hamas that fired"),
+/// where the predicate is the referent.
+fn predicate_subject(tree: &Tree<'_>, h: usize) -> Option<usize> {
+    tree.child_with(h, &["cop"])?;
+    if tree.children(h).iter().any(|c| tree.base_rel(*c) == "case") {
+        return None;
+    }
+    tree.child_with(h, &["nsubj", "nsubj:outer"])
+        .filter(|s| !matches!(tree.doc.norm[*s].as_str(), "it" | "there" | "this" | "that"))
+}
+
+/// Whether the word right after the verb `v` is one of the pattern's words (`hits`) and a
+/// preposition or particle of `v` with its object after it: the case marker of an oblique of
+/// `v` ("called for reform"), or a particle followed by `v`'s object or complement ("called
+/// off a strike").
+fn particle_with_object(tree: &Tree<'_>, v: usize, hits: &[usize]) -> bool {
+    let p = v + 1;
+    if !hits.contains(&p) || !tree.range.contains(&p) {
+        return false;
+    }
+    match tree.base_rel(p) {
+        "case" => tree
+            .head(p)
+            .is_some_and(|n| n > p && tree.head(n) == Some(v) && tree.base_rel(n) == "obl"),
+        "compound" => {
+            tree.head(p) == Some(v)
+                && tree
+                    .children(v)
+                    .iter()
+                    .any(|c| *c > p && matches!(tree.base_rel(*c), "obj" | "xcomp" | "obl"))
+        }
+        _ => false,
+    }
 }
 
 /// A quotation mark token: straight, curly, guillemets, or the PTB-style `` and ''.
@@ -1421,7 +1534,28 @@ pub fn roles(
         return r;
     }
     let doc = tree.doc;
-    let subject = subject_of(tree, v);
+    let mut subject = subject_of(tree, v);
+    // "Senators called for reform", "the union called off the strike", parsed as a noun with
+    // a participle ("a man called John"): a passive participle strands the preposition of
+    // a prepositional or phrasal verb ("the reform called for by …"), so one the pattern
+    // names (`+call for`) that still has its object after it makes the participle active.
+    // Only where that noun has no other verb to be the subject of: it is the sentence's root,
+    // or the subject of a reporting verb after it ("X called off the strike, a spokeswoman
+    // said" misparsed); an apposition ("Olmert, released from prison") or a modifier ("a man
+    // held in jail") stays passive.
+    let main_clause = |n: usize| {
+        tree.head(n).is_none()
+            || (tree.base_rel(n) == "nsubj"
+                && tree
+                    .head(n)
+                    .is_some_and(|h| h > v && REPORTING.contains(&tree.lemma(h))))
+    };
+    if tree.rel(v) == "acl"
+        && subject.is_some_and(|s| s.1 && main_clause(s.0))
+        && particle_with_object(tree, v, hits)
+    {
+        subject = subject.map(|(s, _)| (s, false));
+    }
     let stative = STATIVE_PARTICIPLES.contains(&doc.norm[v].as_str());
     let passive = !stative
         && (tree.children(v).iter().any(|c| tree.rel(*c) == "aux:pass")

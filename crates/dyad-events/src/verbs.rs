@@ -40,10 +40,12 @@ fn compound_head(w: &str) -> Option<&str> {
     (!head.is_empty() && !rest.is_empty()).then_some(head)
 }
 
-/// The parse's lemmas and UPOS tags of a sentence's tokens (either may be empty: unknown).
+/// The parse's lemmas and UPOS tags of a sentence's tokens (either may be empty: unknown),
+/// and the tokens a gap may reach however far it is (see [`Pattern::match_reaching`]).
 struct Lex<'a> {
     lemma: &'a [String],
     upos: &'a [String],
+    reach: &'a [usize],
 }
 
 /// One element of a pattern.
@@ -131,13 +133,29 @@ impl Pattern {
         start: usize,
         end: usize,
     ) -> Option<Vec<usize>> {
+        self.match_reaching(norm, lemma, upos, &[], start, end)
+    }
+
+    /// As [`Pattern::match_parsed`], where a `...` may also skip to any token of `reach`
+    /// however far, or past a clause break: the parse's view of the words that belong to the
+    /// anchor's own object ("provided an additional $2 million in assistance", see
+    /// `syntax::object_reach`), which a count of tokens cannot see.
+    pub fn match_reaching(
+        &self,
+        norm: &[String],
+        lemma: &[String],
+        upos: &[String],
+        reach: &[usize],
+        start: usize,
+        end: usize,
+    ) -> Option<Vec<usize>> {
         // The second part of a hyphenated compound ("Israeli - occupied", "ground - launched",
         // "US - led") is a modifier, not the verb of an event.
         if start > 0 && start < norm.len() && norm[start - 1] == "-" {
             return None;
         }
         let mut hits = Vec::new();
-        let lex = Lex { lemma, upos };
+        let lex = Lex { lemma, upos, reach };
         if self.walk(norm, &lex, start, end, 0, &mut hits) {
             Some(hits)
         } else {
@@ -238,13 +256,19 @@ impl Pattern {
                 false
             }
             Elem::Gap => {
-                for skip in 0..=GAP {
-                    let p = pos + skip;
-                    if p > end {
+                // Within `GAP` tokens and no clause break, any token; beyond, only those the
+                // parse puts in the anchor's object.
+                let mut near = true;
+                for p in pos..=end {
+                    let skip = p - pos;
+                    if skip > GAP || (skip > 0 && CLAUSE_BREAKS.contains(&norm[p - 1].as_str())) {
+                        near = false;
+                    }
+                    if !near && lex.reach.is_empty() {
                         break;
                     }
-                    if skip > 0 && CLAUSE_BREAKS.contains(&norm[p - 1].as_str()) {
-                        break;
+                    if !near && !lex.reach.contains(&p) {
+                        continue;
                     }
                     if self.walk(norm, lex, p, end, e + 1, hits) {
                         return true;
@@ -773,6 +797,28 @@ mod tests {
         assert_eq!(p.match_at(&s, 1, s.len()), None);
         let s = norm("russia recalled ; its ambassador");
         assert_eq!(p.match_at(&s, 1, s.len()), None);
+    }
+
+    #[test]
+    fn a_gap_reaches_far_only_into_what_the_parse_gives_it() {
+        let mut d = VerbDict::new();
+        d.load("v.txt", "070 +provide ... +aid|+assistance\n");
+        let p = &d.patterns[0];
+        let s = norm("norway provided an additional $ 2 million in assistance to fiji");
+        // Seven tokens away: only when the parse puts "assistance" in the verb's object.
+        assert_eq!(p.match_at(&s, 1, s.len()), None);
+        assert_eq!(
+            p.match_reaching(&s, &[], &[], &[8], 1, s.len()),
+            Some(vec![1, 8])
+        );
+        // Beyond the gap, a token outside the reach is never taken.
+        assert_eq!(p.match_reaching(&s, &[], &[], &[3], 1, s.len()), None);
+        // Nearby, a gap still skips any token.
+        let s = norm("norway provided more assistance");
+        assert_eq!(
+            p.match_reaching(&s, &[], &[], &[], 1, s.len()),
+            Some(vec![1, 3])
+        );
     }
 
     #[test]
