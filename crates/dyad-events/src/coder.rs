@@ -9,6 +9,7 @@
 //! attributed to its speaker. It also dates events and writes the output records.
 
 use crate::cameo::CodeInfo;
+use crate::syntax::Settled;
 use crate::verbs::VerbDict;
 use dyad_core::{
     Article, Attribution, Doc, Event, Mention, Modality, TimexPrecision, EVENT_SCHEMA_VERSION,
@@ -660,7 +661,7 @@ impl<'a> Coder<'a> {
                 continue;
             }
             tried.push((p, i, "coded".to_string()));
-            let mood = (modality, modality == Modality::Future, false);
+            let mood = (modality, modality == Modality::Future, Settled::No);
             let (code, modality, mood_rule) = self.mood_shift(pat.code, mood.0, mood.1, mood.2);
             let f = Found {
                 pattern: p,
@@ -824,7 +825,7 @@ impl<'a> Coder<'a> {
         &self,
         f: &Found,
         rev: &'static CodeInfo,
-        mood: (Modality, bool, bool),
+        mood: (Modality, bool, Settled),
         speaker: Option<usize>,
     ) -> Option<Found> {
         let t = f.target?;
@@ -847,14 +848,16 @@ impl<'a> Coder<'a> {
     /// The code of an event under its mood: what an actor says it will do is an intent (03x)
     /// or a threat (13x); what it says it will not do, a refusal (12x); other moods keep the
     /// pattern's code. A decision or agreement to act ("decided to impose sanctions") is not
-    /// a threat. A refusal is itself asserted: its negation is in its code, not its modality.
+    /// a threat, and a decision to cooperate is the cooperation ("Japan decided to ease
+    /// sanctions" is 085, not 0354); an agreement to cooperate stays an intent, as CAMEO's
+    /// "agree to" is (see [`Settled`]). A refusal is itself asserted: its negation is in its code, not its modality.
     /// Returns the code, the modality and the mood line used.
     fn mood_shift(
         &self,
         code: &'static CodeInfo,
         modality: Modality,
         intent: bool,
-        decided: bool,
+        decided: Settled,
     ) -> (&'static CodeInfo, Modality, Option<dyad_core::RuleRef>) {
         use crate::verbs::MoodKind;
         let unchanged = (code, modality, None);
@@ -864,7 +867,9 @@ impl<'a> Coder<'a> {
             Modality::Negated => MoodKind::Refuse,
             _ => return unchanged,
         };
-        if kind == MoodKind::Intent && decided && code.root >= "09" {
+        if kind == MoodKind::Intent
+            && (decided == Settled::Decided || decided == Settled::Agreed && code.root >= "09")
+        {
             return unchanged;
         }
         let Some(m) = self.verbs.mood_rule(code.code, kind) else {

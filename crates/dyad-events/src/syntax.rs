@@ -775,7 +775,7 @@ pub struct Roles {
     pub modality: Modality,
     /// Whether the actor says it will (or will not) do it; see [`Mood`].
     pub intent: bool,
-    pub decided: bool,
+    pub decided: Settled,
     /// See [`Mood::obligation`].
     pub obligation: Option<bool>,
     /// The target came from one of the pattern's prepositions.
@@ -1086,6 +1086,21 @@ fn resolve_pronoun(
     Some(chosen.clone())
 }
 
+/// How settled an intent is. An agreement ("agreed to ease sanctions") is a commitment,
+/// which CAMEO codes as an intent (03x: "offer, promise, agree to"), but no threat; a decision
+/// or a vote ("decided to ease sanctions", "voted to send troops") puts the act itself in
+/// motion and is coded as the act.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default)]
+pub enum Settled {
+    /// Said, planned, promised: what may come.
+    #[default]
+    No,
+    /// Agreed to.
+    Agreed,
+    /// Decided or voted.
+    Decided,
+}
+
 /// The mood of a coded verb: its modality, and whether it is something the actor says it
 /// will or will not do (which CAMEO codes as intent, threat or refusal; see
 /// `dicts/verbs/moods.txt`).
@@ -1095,9 +1110,9 @@ pub struct Mood {
     /// Future or intended: "will visit", "plans to visit", "said it would visit", "refused to
     /// visit" (with `modality` negated).
     pub intent: bool,
-    /// The intent is a settled decision or agreement ("decided to", "agreed to"), not a
-    /// statement of what may come: it is not a threat.
-    pub decided: bool,
+    /// Whether the intent is settled ("agreed to", "decided to"), not a statement of what
+    /// may come; see [`Settled`].
+    pub decided: Settled,
     /// The actor is told it must ("must", `Some(true)`) or should ("should", "ought to",
     /// `Some(false)`) do it: said by someone else, a demand or an appeal.
     pub obligation: Option<bool>,
@@ -1172,7 +1187,7 @@ fn modality_of(tree: &Tree<'_>, v: usize, object: Option<usize>) -> Mood {
     let mut negated =
         object.is_some_and(|o| tree.children(o).iter().any(|c| tree.doc.norm[*c] == "no"));
     let mut future = false;
-    let mut decided = false;
+    let mut decided = Settled::No;
     let mut hypothetical = false;
     // "would" with no condition: in reported speech ("said it would allow") it is the future
     // seen from the past.
@@ -1211,7 +1226,11 @@ fn modality_of(tree: &Tree<'_>, v: usize, object: Option<usize>) -> Mood {
                 let lemma = tree.lemma(h);
                 if depth == 0 && INTENT.contains(&lemma) {
                     future = true;
-                    decided |= matches!(lemma, "decide" | "agree" | "vote");
+                    decided = decided.max(match lemma {
+                        "decide" | "vote" => Settled::Decided,
+                        "agree" => Settled::Agreed,
+                        _ => Settled::No,
+                    });
                 }
                 if depth == 0 && matches!(lemma, "refuse" | "decline") {
                     future = true;
@@ -1504,7 +1523,7 @@ pub fn roles(
         targets: Vec::new(),
         modality: Modality::Asserted,
         intent: false,
-        decided: false,
+        decided: Settled::No,
         obligation: None,
         prep_target: false,
         speaker: None,
