@@ -1181,11 +1181,36 @@ fn mandating(lemma: &str) -> bool {
     MANDATIVE_MUST.contains(&lemma) || MANDATIVE_SHOULD.contains(&lemma) || lemma == "call"
 }
 
+/// Nouns that stop the act of the gerund they govern ("a moratorium on deploying missiles").
+const HALTING_NOUNS: &[&str] = &[
+    "moratorium",
+    "ban",
+    "halt",
+    "freeze",
+    "end",
+    "embargo",
+    "limit",
+    "curb",
+    "restriction",
+];
+
+/// Is the gerund at `v` what a ban, freeze or moratorium stops ("declare a moratorium on
+/// deploying missiles", "lifted the ban on selling arms")? Read from the words, not the tree:
+/// the parser often hangs the gerund on the verb rather than on the noun.
+fn halted(tree: &Tree<'_>, v: usize) -> bool {
+    let norm = &tree.doc.norm;
+    v >= 2
+        && norm[v].ends_with("ing")
+        && matches!(norm[v - 1].as_str(), "on" | "against" | "to")
+        && HALTING_NOUNS.contains(&tree.lemma(v - 2))
+}
+
 fn modality_of(tree: &Tree<'_>, v: usize, object: Option<usize>) -> Mood {
     // Walk from the verb up through the verbs that govern it (infinitive controllers,
     // conjuncts), collecting negation, auxiliaries and conditional markers.
-    let mut negated =
-        object.is_some_and(|o| tree.children(o).iter().any(|c| tree.doc.norm[*c] == "no"));
+    let mut negated = object
+        .is_some_and(|o| tree.children(o).iter().any(|c| tree.doc.norm[*c] == "no"))
+        || halted(tree, v);
     let mut future = false;
     let mut decided = Settled::No;
     let mut hypothetical = false;
