@@ -1014,13 +1014,10 @@ impl<'a> Coder<'a> {
                         &rule,
                         mentions,
                     );
-                    // A demand or appeal is what happened; the act demanded has not: the
-                    // statement goes first.
-                    if f.obligation.is_some() {
-                        out.insert(reported_at, ev);
-                    } else {
-                        out.push(ev);
-                    }
+                    // The statement is what the sentence reports as done: a demand or an
+                    // appeal (the act demanded has not happened), a claim of responsibility or
+                    // an accusation (the act is the speaker's word). It goes first.
+                    out.insert(reported_at, ev);
                 }
             }
         }

@@ -298,3 +298,16 @@ fn modality_from_the_parse() {
         show(&ev)
     );
 }
+
+#[test]
+fn a_speakers_statement_comes_before_what_it_reports() {
+    // The claim of responsibility is what the sentence reports as done; the attack is the
+    // speaker's word. First-event readers (category accuracy, dashboards) see the claim.
+    let ev = code(
+        "The Houthis claimed that they had attacked the Saudi airport.",
+        None,
+    );
+    let codes: Vec<&str> = ev.iter().map(|e| e.code.as_str()).collect();
+    assert_eq!(codes.first().copied(), Some("015"), "{:?}", show(&ev));
+    assert!(codes.contains(&"190"), "{:?}", show(&ev));
+}
