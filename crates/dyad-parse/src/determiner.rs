@@ -81,14 +81,7 @@ mod tests {
                 "PRON\tPRP$ NOUN\tNNS VERB\tVBD PROPN\tNNP PUNCT\t.",
             ),
         ];
-        let data: Vec<_> = sents
-            .iter()
-            .map(|(f, t)| crate::tagger::TagExample {
-                forms: f.split(' ').collect(),
-                tags: t.split(' ').map(String::from).collect(),
-            })
-            .collect();
-        Tagger::train(&data, 5, 1)
+        crate::tagger::train_tiny(&sents)
     }
 
     #[test]

@@ -288,14 +288,7 @@ mod tests {
             ("Trump met envoys", "PROPN\tNNP VERB\tVBD NOUN\tNNS"),
             ("the army positions", "DET\tDT NOUN\tNN NOUN\tNNS"),
         ];
-        let data: Vec<_> = sents
-            .iter()
-            .map(|(f, t)| crate::tagger::TagExample {
-                forms: f.split(' ').collect(),
-                tags: t.split(' ').map(String::from).collect(),
-            })
-            .collect();
-        Tagger::train(&data, 5, 1)
+        crate::tagger::train_tiny(&sents)
     }
 
     fn upos(tagger: &Tagger, tags: &[u16]) -> Vec<String> {

@@ -113,14 +113,7 @@ mod tests {
                 "NOUN\tNNS VERB\tVBN ADP\tIN NOUN\tNNS PUNCT\t.",
             ),
         ];
-        let data: Vec<_> = sents
-            .iter()
-            .map(|(f, t)| crate::tagger::TagExample {
-                forms: f.split(' ').collect(),
-                tags: t.split(' ').map(String::from).collect(),
-            })
-            .collect();
-        Tagger::train(&data, 5, 1)
+        crate::tagger::train_tiny(&sents)
     }
 
     fn xpos_at(t: &Tagger, tags: &[u16], i: usize) -> String {

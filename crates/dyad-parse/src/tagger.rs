@@ -588,6 +588,20 @@ impl Tagger {
     }
 }
 
+/// A tagger trained on a few sentences, each given as its words and its "UPOS\tXPOS" labels
+/// separated by spaces: the tiny languages the run-time repairs are tested on.
+#[cfg(test)]
+pub(crate) fn train_tiny(sents: &[(&str, &str)]) -> Tagger {
+    let data: Vec<_> = sents
+        .iter()
+        .map(|(f, t)| TagExample {
+            forms: f.split(' ').collect(),
+            tags: t.split(' ').map(String::from).collect(),
+        })
+        .collect();
+    Tagger::train(&data, 5, 1)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -67,6 +67,17 @@ pub enum Split {
     Test,
 }
 
+impl Split {
+    /// Whether the case `id` belongs to this half.
+    pub fn keeps(self, id: &str) -> bool {
+        match self {
+            Split::All => true,
+            Split::Dev => dyad_eval::events::in_dev_half(id),
+            Split::Test => !dyad_eval::events::in_dev_half(id),
+        }
+    }
+}
+
 /// Removes the annotations of a gold document, keeping its text and tokens.
 pub fn strip(gold: &Doc) -> Doc {
     Doc {
@@ -207,14 +218,7 @@ fn code(
             .map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))?,
         SetKind::Penta => events::read_penta_tsv(&text),
     };
-    let gold: Vec<_> = gold
-        .into_iter()
-        .filter(|g| match split {
-            Split::All => true,
-            Split::Dev => events::in_dev_half(&g.id),
-            Split::Test => !events::in_dev_half(&g.id),
-        })
-        .collect();
+    let gold: Vec<_> = gold.into_iter().filter(|g| split.keeps(&g.id)).collect();
     anyhow::ensure!(
         !gold.is_empty(),
         "{}: no gold records found",

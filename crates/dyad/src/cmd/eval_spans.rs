@@ -4,7 +4,6 @@
 
 use super::eval::{case_article, happened, round3, Split};
 use anyhow::{Context, Result};
-use dyad_eval::events::in_dev_half;
 use dyad_eval::spans::{matches_span, read_spans, score_spans, SystemActors};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -23,11 +22,7 @@ pub fn code_spans(
     let gold: Vec<_> = read_spans(text)
         .with_context(|| format!("{}", file.display()))?
         .into_iter()
-        .filter(|g| match split {
-            Split::All => true,
-            Split::Dev => in_dev_half(&g.id),
-            Split::Test => !in_dev_half(&g.id),
-        })
+        .filter(|g| split.keeps(&g.id))
         .collect();
     anyhow::ensure!(!gold.is_empty(), "{}: no sentences found", file.display());
     let mut pipeline = super::pipeline(dicts.as_ref())?;
