@@ -1257,6 +1257,11 @@ fn modality_of(tree: &Tree<'_>, v: usize, object: Option<usize>) -> Mood {
                         _ => Settled::No,
                     });
                 }
+                // "failed to renew the embargo": the act did not happen (no refusal: nobody
+                // said it would not).
+                if depth == 0 && lemma == "fail" {
+                    negated = true;
+                }
                 if depth == 0 && matches!(lemma, "refuse" | "decline") {
                     future = true;
                     negated = true;
