@@ -490,7 +490,7 @@ impl<'a> Coder<'a> {
                         // little, PETR-2 loses, and it yields "USAMIL 0332 USAMIL".
                         let target = target.filter(|t| mentions[*t].code != mentions[source].code);
                         let (code, modality, mood_rule) =
-                            self.mood_shift(pat.code, r.modality, r.intent, r.decided);
+                            self.mood_shift(pat.code, r.modality, r.intent, r.settled);
                         // An act its mood makes a threat ("threatened to cancel the talks if
                         // Japan sends warships") is directed at whom the condition names.
                         let target = target.or_else(|| {
@@ -524,7 +524,7 @@ impl<'a> Coder<'a> {
                             pat.reverse
                                 .filter(|_| !(reciprocal || r.paired))
                                 .and_then(|rev| {
-                                    let mood = (r.modality, r.intent, r.decided);
+                                    let mood = (r.modality, r.intent, r.settled);
                                     self.reverse_event(&f, rev, mood, r.speaker)
                                 });
                         found.push(f);
@@ -819,7 +819,7 @@ impl<'a> Coder<'a> {
     }
 
     /// The event a paired code (`046:046`) adds to `f`: its target does `rev` to its source,
-    /// in the mood the act was found in (`mood`: modality, intent, decided, before
+    /// in the mood the act was found in (`mood`: modality, intent, settled, before
     /// [`Coder::mood_shift`]), reported by `speaker` unless that is the new source.
     fn reverse_event(
         &self,
@@ -850,14 +850,15 @@ impl<'a> Coder<'a> {
     /// pattern's code. A decision or agreement to act ("decided to impose sanctions") is not
     /// a threat, and a decision to cooperate is the cooperation ("Japan decided to ease
     /// sanctions" is 085, not 0354); an agreement to cooperate stays an intent, as CAMEO's
-    /// "agree to" is (see [`Settled`]). A refusal is itself asserted: its negation is in its code, not its modality.
+    /// "agree to" is (see [`Settled`]). A refusal is itself asserted: its negation is in its
+    /// code, not its modality.
     /// Returns the code, the modality and the mood line used.
     fn mood_shift(
         &self,
         code: &'static CodeInfo,
         modality: Modality,
         intent: bool,
-        decided: Settled,
+        settled: Settled,
     ) -> (&'static CodeInfo, Modality, Option<dyad_core::RuleRef>) {
         use crate::verbs::MoodKind;
         let unchanged = (code, modality, None);
@@ -868,7 +869,7 @@ impl<'a> Coder<'a> {
             _ => return unchanged,
         };
         if kind == MoodKind::Intent
-            && (decided == Settled::Decided || decided == Settled::Agreed && code.root >= "09")
+            && (settled == Settled::Decided || settled == Settled::Agreed && code.root >= "09")
         {
             return unchanged;
         }

@@ -775,7 +775,7 @@ pub struct Roles {
     pub modality: Modality,
     /// Whether the actor says it will (or will not) do it; see [`Mood`].
     pub intent: bool,
-    pub decided: Settled,
+    pub settled: Settled,
     /// See [`Mood::obligation`].
     pub obligation: Option<bool>,
     /// The target came from one of the pattern's prepositions.
@@ -1112,7 +1112,7 @@ pub struct Mood {
     pub intent: bool,
     /// Whether the intent is settled ("agreed to", "decided to"), not a statement of what
     /// may come; see [`Settled`].
-    pub decided: Settled,
+    pub settled: Settled,
     /// The actor is told it must ("must", `Some(true)`) or should ("should", "ought to",
     /// `Some(false)`) do it: said by someone else, a demand or an appeal.
     pub obligation: Option<bool>,
@@ -1212,7 +1212,7 @@ fn modality_of(tree: &Tree<'_>, v: usize, object: Option<usize>) -> Mood {
         .is_some_and(|o| tree.children(o).iter().any(|c| tree.doc.norm[*c] == "no"))
         || halted(tree, v);
     let mut future = false;
-    let mut decided = Settled::No;
+    let mut settled = Settled::No;
     let mut hypothetical = false;
     // "would" with no condition: in reported speech ("said it would allow") it is the future
     // seen from the past.
@@ -1251,7 +1251,7 @@ fn modality_of(tree: &Tree<'_>, v: usize, object: Option<usize>) -> Mood {
                 let lemma = tree.lemma(h);
                 if depth == 0 && INTENT.contains(&lemma) {
                     future = true;
-                    decided = decided.max(match lemma {
+                    settled = settled.max(match lemma {
                         "decide" | "vote" => Settled::Decided,
                         "agree" => Settled::Agreed,
                         _ => Settled::No,
@@ -1329,7 +1329,7 @@ fn modality_of(tree: &Tree<'_>, v: usize, object: Option<usize>) -> Mood {
     Mood {
         modality,
         intent: !mandated && future && (negated || !hypothetical),
-        decided,
+        settled,
         obligation,
     }
 }
@@ -1553,7 +1553,7 @@ pub fn roles(
         targets: Vec::new(),
         modality: Modality::Asserted,
         intent: false,
-        decided: Settled::No,
+        settled: Settled::No,
         obligation: None,
         prep_target: false,
         speaker: None,
@@ -2058,7 +2058,7 @@ pub fn roles(
     let mood = modality_of(tree, v, obj);
     r.modality = mood.modality;
     r.intent = mood.intent;
-    r.decided = mood.decided;
+    r.settled = mood.settled;
     r.obligation = mood.obligation;
     r
 }
