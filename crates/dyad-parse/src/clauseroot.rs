@@ -27,6 +27,20 @@ pub fn repair_clause_root(a: &mut Arcs<'_>) {
     let Some(v) = a.children(r).into_iter().find(|&v| is_lost_verb(a, r, v)) else {
         return;
     };
+    // A subject the parser gave the noun itself is a modifier of it only if nothing but
+    // modifiers stand between them ("UN human rights experts"); across a preposition
+    // ("Lydia Buchtmann for Food Standards ... says") it may be the clause's subject, and
+    // the parse is left as it is.
+    if !a.is_time(r) {
+        for c in a.children_rel(r, "nsubj") {
+            let (_, end) = a.span(c);
+            if c < r
+                && (end + 1..r).any(|k| !matches!(a.upos[k], "ADJ" | "NOUN" | "PROPN" | "PART"))
+            {
+                return;
+            }
+        }
+    }
     // A dateline or a salutation before a dash or colon ("WASHINGTON (Reuters) - Scientists
     // on Monday unveiled", "DEAR ABBY: My husband purchased"): the noun after the separator
     // is the subject, and the noun root a loose dependent of the clause.
