@@ -2,6 +2,8 @@
 //! lemmatizer and a dependency parser, trained from Universal Dependencies treebanks, stored in
 //! one versioned, checksummed model file, and applied to a `Doc` in place.
 
+pub mod arcs;
+pub mod clauseroot;
 pub mod determiner;
 pub mod hash;
 pub mod headline;
@@ -10,8 +12,11 @@ pub mod mainverb;
 pub mod model;
 pub mod parser;
 pub mod perceptron;
+pub mod possconj;
 pub mod rng;
 pub mod tagger;
+pub mod timesubject;
+pub mod titlesplit;
 pub mod train;
 
 use dyad_core::Doc;
@@ -137,14 +142,21 @@ impl Pipeline {
             let (heads, labels) = self
                 .parser
                 .parse(&parser::Input::new(&forms, &tags, &coarse));
-            for (k, (h, l)) in heads.iter().zip(labels).enumerate() {
+            let mut arcs = arcs::Arcs {
+                forms: &forms,
+                upos: &coarse,
+                xpos: &tags,
+                heads: heads.iter().map(|h| h.checked_sub(1)).collect(),
+                labels: labels
+                    .iter()
+                    .map(|l| self.parser.label(*l).to_string())
+                    .collect(),
+            };
+            repair_arcs(&mut arcs);
+            for (k, (h, l)) in arcs.heads.into_iter().zip(arcs.labels).enumerate() {
                 let i = range.start + k;
-                doc.head[i] = if *h == 0 {
-                    None
-                } else {
-                    Some(range.start + h - 1)
-                };
-                doc.deprel[i] = self.parser.label(l).to_string();
+                doc.head[i] = h.map(|h| range.start + h);
+                doc.deprel[i] = l;
             }
         }
     }
@@ -154,4 +166,14 @@ impl Pipeline {
         self.tag(doc);
         self.parse(doc);
     }
+}
+
+/// The run-time repairs of a parse (see each module): a possessive given to a coordination,
+/// a clause rooted in its subject, a time phrase taken for a subject, a title split from its
+/// name. The order matters: the clause's subject must be found before subjects are counted.
+fn repair_arcs(arcs: &mut arcs::Arcs<'_>) {
+    possconj::repair_possessive_coordination(arcs);
+    clauseroot::repair_clause_root(arcs);
+    timesubject::repair_time_subjects(arcs);
+    titlesplit::repair_title_split(arcs);
 }
