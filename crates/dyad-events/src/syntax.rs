@@ -1037,9 +1037,11 @@ fn resolve_pronoun(
         return None;
     }
     // "it" is one thing: not "the militants" or "Russian officials" (a plural noun heads
-    // the mention).
+    // the mention). A name is one thing whatever its form: "The United States said it
+    // would …", "the Philippines", "the United Nations".
     let plural = |m: &Mention| {
-        m.tokens.end > m.tokens.start
+        m.kind != MentionKind::Name
+            && m.tokens.end > m.tokens.start
             && doc
                 .xpos
                 .get(m.tokens.end - 1)
