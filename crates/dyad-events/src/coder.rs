@@ -295,6 +295,20 @@ impl<'a> Coder<'a> {
                     }
                     (m, _) => m,
                 };
+                // "agreed on Wednesday to …" is not "+agree on".
+                if let (Some(hits), Some(t)) = (&m, &tree) {
+                    if hits
+                        .iter()
+                        .any(|h| *h != i && crate::syntax::time_preposition(t, i, *h))
+                    {
+                        tried.push((
+                            p,
+                            i,
+                            "did not match: its preposition introduces a time".to_string(),
+                        ));
+                        continue;
+                    }
+                }
                 match m {
                     Some(hits) => {
                         tried.push((p, i, "matched".to_string()));

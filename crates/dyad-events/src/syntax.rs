@@ -194,6 +194,143 @@ const VIOLENT_NOUNS: &[&str] = &[
     "offensive",
 ];
 
+/// Lemmas of nouns that name the means of an act of force, not its actor: "warplanes
+/// operated by the coalition bombed …", "troops sent by Turkey killed …". With a participle
+/// naming who used them (see [`participle_agent`]) they say who acted.
+const MEANS_NOUNS: &[&str] = &[
+    "jet",
+    "warplane",
+    "aircraft",
+    "plane",
+    "helicopter",
+    "gunship",
+    "tank",
+    "warship",
+    "submarine",
+    "troop",
+    "troops",
+    "soldier",
+    "gunman",
+    "sniper",
+];
+
+/// Participles whose `by` agent used the weapon or did the attack they modify: "missiles
+/// fired by the Israeli military", "an attack carried out by Hamas", "shells lobbed by Serb
+/// forces". Not one that only judges or reports it ("an attack condemned by Russia"), nor
+/// one that backs its user ("militias backed by Iran": the militias act).
+const WIELDING: &[&str] = &[
+    "fire",
+    "launch",
+    "shoot",
+    "drop",
+    "plant",
+    "detonate",
+    "lob",
+    "throw",
+    "carry",
+    "conduct",
+    "mount",
+    "stage",
+    "fly",
+    "pilot",
+    "operate",
+    "deploy",
+    "send",
+    "dispatch",
+    "use",
+    "perpetrate",
+    "commit",
+    "unleash",
+    "wage",
+    "order",
+];
+
+/// Lemmas of nouns that name a text: as the subject of a verb ("a statement from the Kremlin
+/// accused Kyiv", "a report that calls on Israel to …") its author is the one who acts.
+const DOCUMENT_NOUNS: &[&str] = &[
+    "statement",
+    "report",
+    "letter",
+    "communique",
+    "communiqué",
+    "declaration",
+    "memo",
+    "memorandum",
+    "message",
+    "document",
+    "decree",
+    "study",
+    "editorial",
+    "notice",
+    "note",
+];
+
+/// Verbs by which an actor puts out a text ("issued a report", "a statement released by …").
+const PUBLISHING: &[&str] = &[
+    "issue",
+    "release",
+    "publish",
+    "send",
+    "write",
+    "sign",
+    "present",
+    "submit",
+    "deliver",
+    "unveil",
+    "produce",
+    "circulate",
+    "post",
+    "file",
+    "compile",
+    "prepare",
+    "put",
+];
+
+/// The actor named as the `by` agent of a past participle of one of `verbs` that modifies the
+/// noun `n` ("missiles fired by the Israeli military", "a report released by Amnesty").
+fn participle_agent(
+    tree: &Tree<'_>,
+    mentions: &[Mention],
+    n: usize,
+    verbs: &[&str],
+) -> Option<usize> {
+    tree.children(n)
+        .iter()
+        .copied()
+        .filter(|c| {
+            tree.rel(*c) == "acl"
+                && tree.doc.xpos.get(*c).is_some_and(|x| x == "VBN")
+                && verbs.contains(&tree.lemma(*c))
+        })
+        .find_map(|c| {
+            tree.children(c)
+                .iter()
+                .copied()
+                .find(|k| {
+                    tree.rel(*k) == "obl:agent"
+                        || (tree.base_rel(*k) == "obl" && tree.case_of(*k).as_deref() == Some("by"))
+                })
+                .and_then(|a| np_actors(tree, mentions, a).first().copied())
+        })
+}
+
+/// The author of the text the noun `n` names (see [`DOCUMENT_NOUNS`]), when its phrase names
+/// none: the agent of a participle ("a report released by Amnesty"), or the subject of the verb
+/// that put it out ("the committee issued a report that calls on …").
+fn document_author(tree: &Tree<'_>, mentions: &[Mention], n: usize) -> Option<usize> {
+    if !DOCUMENT_NOUNS.contains(&tree.lemma(n).to_lowercase().as_str()) {
+        return None;
+    }
+    participle_agent(tree, mentions, n, PUBLISHING).or_else(|| {
+        let h = tree.head(n)?;
+        if tree.base_rel(n) != "obj" || !PUBLISHING.contains(&tree.lemma(h)) {
+            return None;
+        }
+        let s = tree.child_with(h, &["nsubj"])?;
+        np_actors(tree, mentions, s).first().copied()
+    })
+}
+
 /// Whether token `t` is one of [`VIOLENT_NOUNS`].
 fn is_violent_noun(tree: &Tree<'_>, t: usize) -> bool {
     VIOLENT_NOUNS.contains(&tree.lemma(t).to_lowercase().as_str())
@@ -573,6 +710,7 @@ fn modifier_actor(
         .copied()
         .find(|c| tree.base_rel(*c) == "nmod" && tree.case_of(*c).as_deref() == Some("by"));
     by.and_then(|b| np_actors(tree, mentions, b).first().copied())
+        .or_else(|| participle_agent(tree, mentions, v, WIELDING))
         .or_else(|| {
             tree.children(v)
                 .iter()
@@ -767,6 +905,24 @@ fn is_time_word(tree: &Tree<'_>, t: usize) -> bool {
             .any(|x| x.tokens.start <= t && t < x.tokens.end)
 }
 
+/// Whether `t` is the preposition of a time ("agreed on Wednesday to …") and the verb `v`
+/// is an agreement or decision with an infinitive, which names what was agreed or decided
+/// and is coded on its own: a pattern's preposition ("+agree on") that only introduces a time
+/// has not matched its sense. ("agreed on Wednesday that …" has no other pattern to say it,
+/// and "called on Friday for Britain to stay" none for "call … for"; they stay.)
+pub(crate) fn time_preposition(tree: &Tree<'_>, v: usize, t: usize) -> bool {
+    matches!(tree.lemma(v), "agree" | "decide" | "vote")
+        && tree.base_rel(t) == "case"
+        && tree.head(t).is_some_and(|n| is_time_word(tree, n))
+        && tree.children(v).iter().any(|c| {
+            matches!(tree.base_rel(*c), "xcomp" | "advcl")
+                && tree
+                    .children(*c)
+                    .iter()
+                    .any(|k| tree.base_rel(*k) == "mark" && tree.doc.norm[*k] == "to")
+        })
+}
+
 /// What the parse says about one matched pattern.
 #[derive(Debug, Clone)]
 pub struct Roles {
@@ -835,6 +991,17 @@ fn subject_of(tree: &Tree<'_>, v: usize) -> Option<(usize, bool)> {
             {
                 return tree.child_with(head, &["obj"]).map(|o| (o, false));
             }
+            // "Japan decided on Thursday to ease sanctions": the infinitive of a decision or
+            // agreement parsed as an adverbial clause (see `modality_of`).
+            "advcl"
+                if matches!(tree.lemma(head), "decide" | "vote" | "agree")
+                    && tree
+                        .children(cur)
+                        .iter()
+                        .any(|c| tree.base_rel(*c) == "mark" && tree.doc.norm[*c] == "to") =>
+            {
+                cur = head
+            }
             // "After meeting Pompeo, Lavrov said …": a participial adjunct has the subject of
             // the clause it modifies.
             "advcl" if matches!(tree.doc.xpos[cur].as_str(), "VBG" | "VBN") => cur = head,
@@ -848,6 +1015,26 @@ fn subject_of(tree: &Tree<'_>, v: usize) -> Option<(usize, bool)> {
                             "following" | "after" | "before" | "during" | "at"
                         )
                     }) =>
+            {
+                cur = head
+            }
+            // "The US remains the largest donor to Iraq" ("remains" parsed as taking an
+            // object): a predicate noun of a copular verb describes its subject.
+            "obj"
+                if tree.doc.upos[cur] == "NOUN"
+                    && matches!(tree.lemma(head), "remain" | "stay" | "become") =>
+            {
+                cur = head
+            }
+            // "Germany is one of the largest donors to Jordan", "Russia is the main arms
+            // supplier to Syria": the noun of a copular predicate's "of" phrase after "one"
+            // or "some", or a compound of it, describes the predicate's subject.
+            "nmod" | "compound"
+                if tree.doc.upos[cur] == "NOUN"
+                    && tree.child_with(head, &["cop"]).is_some()
+                    && (rel == "compound"
+                        || (matches!(tree.lemma(head), "one" | "some")
+                            && tree.case_of(cur).as_deref() == Some("of"))) =>
             {
                 cur = head
             }
@@ -986,15 +1173,24 @@ fn quoted_speaker(doc: &Doc, context: &[Mention]) -> Option<(Mention, Option<Men
 }
 
 /// "the country", "the nation" with no name: the country named last before it, in the
-/// sentence or earlier, that is not one of `exclude`.
+/// sentence or earlier, that is not one of `exclude`. "his country", "its territory", "their
+/// government": the country of the possessor (see [`possessed_country`]).
 fn definite_country(
     tree: &Tree<'_>,
     mentions: &[Mention],
     context: &[Mention],
     t: usize,
     exclude: &[usize],
+    speaker: Option<usize>,
 ) -> Option<Mention> {
     let doc = tree.doc;
+    if let Some(m) = possessed_country(tree, mentions, context, t, speaker) {
+        // "Russia defended its territory": not an act on itself.
+        let own = exclude
+            .iter()
+            .any(|e| mentions[*e].code.get(..3) == m.code.get(..3));
+        return (!own).then_some(m);
+    }
     let definite = matches!(tree.lemma(t), "country" | "nation")
         && tree.children(t).iter().any(|c| doc.norm[*c] == "the")
         && !tree
@@ -1012,6 +1208,63 @@ fn definite_country(
         .filter(|m| is_country_code(&m.code) && !excluded.contains(&m.code.as_str()))
         .max_by_key(|m| m.tokens.start)
         .cloned()
+}
+
+/// "his country", "her nation", "its territory", "their government" (no other modifier): the
+/// possessor's country, or its government for "government" and "administration". The
+/// possessor is the speaker of the clause when there is one ("Putin said his country would
+/// respond": RUS), else the actor the pronoun stands for (see [`resolve_pronoun`]); only an
+/// actor of a country counts.
+fn possessed_country(
+    tree: &Tree<'_>,
+    mentions: &[Mention],
+    context: &[Mention],
+    t: usize,
+    speaker: Option<usize>,
+) -> Option<Mention> {
+    let doc = tree.doc;
+    let government = match tree.lemma(t).to_lowercase().as_str() {
+        "country" | "nation" | "territory" | "soil" | "homeland" => false,
+        "government" | "administration" => true,
+        _ => return None,
+    };
+    if tree
+        .children(t)
+        .iter()
+        .any(|c| matches!(tree.rel(*c), "amod" | "compound" | "nmod"))
+    {
+        return None;
+    }
+    let p = tree
+        .children(t)
+        .iter()
+        .copied()
+        .find(|c| tree.rel(*c) == "nmod:poss")?;
+    let word = match doc.norm[p].as_str() {
+        "his" => "he",
+        "her" => "she",
+        "its" => "it",
+        "their" => "they",
+        _ => return None,
+    };
+    let here: Vec<Mention> = mentions
+        .iter()
+        .filter(|m| m.tokens.end <= p && tree.range.contains(&m.tokens.start))
+        .cloned()
+        .collect();
+    let owner = speaker
+        .filter(|sp| mentions[*sp].tokens.end <= p)
+        .and_then(|sp| resolve_pronoun(doc, word, std::slice::from_ref(&mentions[sp]), &[], &[]))
+        .or_else(|| resolve_pronoun(doc, word, context, &here, &[]))?;
+    let country = owner.code.get(..3).filter(|c| is_country_code(c))?;
+    let mut m = owner.clone();
+    m.code = if government {
+        format!("{country}GOV")
+    } else {
+        country.to_string()
+    };
+    m.tokens = t..t + 1;
+    Some(m)
 }
 
 /// Resolves a pronoun subject to an earlier actor: persons for he/she, anything else for
@@ -1272,6 +1525,24 @@ fn modality_of(tree: &Tree<'_>, v: usize, object: Option<usize>) -> Mood {
                     mandated = true;
                     break;
                 }
+                cur = h;
+            }
+            // "decided on Friday to ease sanctions": the infinitive of a decision or an
+            // agreement, parsed as an adverbial clause after a time adjunct.
+            "advcl"
+                if depth == 0
+                    && matches!(tree.lemma(h), "decide" | "vote" | "agree")
+                    && tree
+                        .children(cur)
+                        .iter()
+                        .any(|c| tree.base_rel(*c) == "mark" && tree.doc.norm[*c] == "to") =>
+            {
+                future = true;
+                settled = settled.max(if tree.lemma(h) == "agree" {
+                    Settled::Agreed
+                } else {
+                    Settled::Decided
+                });
                 cur = h;
             }
             // The same infinitive, parsed as an adverbial clause ("urged Bush to impose
@@ -1682,6 +1953,39 @@ pub fn roles(
                 ));
             }
         }
+        // "Jets flown by Russian pilots bombed …": the means of force names who used it;
+        // "a statement from the Kremlin", "a report the committee issued": a text, its author.
+        // ("warplanes" alone is an agent of no country, "---MIL".)
+        if MEANS_NOUNS.contains(&tree.lemma(s).to_lowercase().as_str())
+            && r.sources
+                .iter()
+                .all(|m| mentions[*m].code.starts_with("---"))
+        {
+            if let Some(a) = participle_agent(tree, mentions, s, WIELDING) {
+                r.sources = vec![a];
+                r.reason = None;
+            }
+        }
+        if r.sources.is_empty() && mention_at(mentions, s).is_none() {
+            // Only for the text's own clause ("a report that calls on …", "a statement
+            // calling on …", "a letter threatened …"), not an act it tells of further down.
+            let own_clause = tree.head(v) == Some(s) || tree.head(s) == Some(v);
+            r.sources.extend(
+                own_clause
+                    .then(|| document_author(tree, mentions, s))
+                    .flatten(),
+            );
+            // "Putin said his country would respond": the possessor's country.
+            if r.sources.is_empty() && doc.upos[s] == "NOUN" {
+                if let Some(m) = possessed_country(tree, mentions, context, s, r.speaker) {
+                    mentions.push(m);
+                    r.sources.push(mentions.len() - 1);
+                }
+            }
+            if !r.sources.is_empty() {
+                r.reason = None;
+            }
+        }
         // "“We will expel …,” Lavrov said": a first-person subject is the speaker.
         if r.sources.is_empty() && matches!(doc.norm[s].as_str(), "we" | "i") {
             if let Some(sp) = r.speaker {
@@ -1806,7 +2110,23 @@ pub fn roles(
                 if matches!(tree.base_rel(*c), "obl" | "nmod")
                     && tree.case_of(*c).is_some_and(|p| preps.contains(&p))
                 {
-                    r.targets.extend(np_actors(tree, mentions, *c));
+                    let named = np_actors(tree, mentions, *c);
+                    if named.is_empty() {
+                        // "talk directly to his government": the possessor's, unless it is
+                        // the source's own country.
+                        let own: Vec<&str> = r
+                            .sources
+                            .iter()
+                            .filter_map(|m| mentions[*m].code.get(..3))
+                            .collect();
+                        if let Some(m) = possessed_country(tree, mentions, context, *c, r.speaker)
+                            .filter(|m| !own.contains(&m.code.get(..3).unwrap_or("")))
+                        {
+                            mentions.push(m);
+                            r.targets.push(mentions.len() - 1);
+                        }
+                    }
+                    r.targets.extend(named);
                 }
             }
             if !r.targets.is_empty() {
@@ -1828,7 +2148,9 @@ pub fn roles(
                 .retain(|m| !stands_for_office(tree, &mentions[*m], hits));
             // "accusing the country of state terrorism": the country last named.
             if r.targets.is_empty() && !office {
-                if let Some(mut m) = definite_country(tree, mentions, context, o, &r.sources) {
+                if let Some(mut m) =
+                    definite_country(tree, mentions, context, o, &r.sources, r.speaker)
+                {
                     m.tokens = o..o + 1;
                     mentions.push(m);
                     r.targets.push(mentions.len() - 1);
