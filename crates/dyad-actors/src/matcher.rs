@@ -1180,7 +1180,20 @@ impl ActorDicts {
                 || (doc.deprel.get(i).is_some_and(|d| d == "conj")
                     && doc.head.get(i).copied().flatten().is_some_and(subject))
         });
-        GROUP_ROLES.contains(&role) && !definite && plural && !quoted && !in_subject
+        // "traded prisoners with Azerbaijan", "agreed to exchange prisoners": what is
+        // exchanged, not the other party.
+        let exchanged = doc
+            .head
+            .get(last)
+            .copied()
+            .flatten()
+            .and_then(|h| doc.lemma.get(h))
+            .is_some_and(|l| matches!(l.as_str(), "exchange" | "trade" | "swap"))
+            || first.checked_sub(1).is_some_and(|p| {
+                // The parse may read "exchange" in "to exchange prisoners" as a noun.
+                matches!(doc.norm[p].as_str(), "exchange" | "trade" | "swap")
+            });
+        GROUP_ROLES.contains(&role) && !definite && plural && !quoted && !in_subject && !exchanged
     }
 
     fn hits(&self, doc: &Doc, range: Range<usize>, date: Option<NaiveDate>) -> Vec<Hit> {
@@ -2031,62 +2044,14 @@ REB Rebels
         assert_eq!(codes("a military - ruled country"), Vec::<String>::new());
     }
 
-    /// Codes of a sentence whose words are all tagged nouns, `plural` ones with a lemma of
-    /// their own (a stand-in for the tagger).
-    fn tagged_codes(s: &str, plural: &[&str]) -> Vec<String> {
-        let d = dicts();
-        let mut doc = doc(s);
-        doc.upos = doc.norm.iter().map(|_| "NOUN".to_string()).collect();
-        doc.lemma = doc
-            .norm
-            .iter()
-            .map(|w| match plural.contains(&w.as_str()) {
-                true => w.trim_end_matches('s').to_string(),
-                false => w.clone(),
-            })
-            .collect();
-        let mut m = d.mentions(&doc, 0..doc.tokens.len(), None);
-        ActorDicts::resolve_roles(&doc, &mut m, &[]);
-        m.into_iter().map(|m| m.code).collect()
-    }
-
     #[test]
-    fn kept_bare_groups() {
-        // A plural group of people later in the sentence is kept, with no country ...
-        assert_eq!(
-            tagged_codes("Syrian forces killed 500 civilians", &["civilians"]),
-            ["SYRMIL", "---CVL"]
-        );
-        // ... or the country of the place where it is, named after or before it, or of the
-        // country's own across a describing word.
-        assert_eq!(
-            tagged_codes(
-                "gunmen killed 12 villagers during a raid in Nigeria",
-                &["villagers"]
-            ),
-            ["---UAF", "NGACVL", "NGA"]
-        );
-        assert_eq!(
-            tagged_codes(
-                "a curfew in Bolivia , police detained activists",
-                &["activists"]
-            ),
-            ["BOL", "BOLOPP"]
-        );
-        assert_eq!(
-            tagged_codes("Syria said Egypt 's leading activists", &["activists"]),
-            ["SYR", "EGY", "EGYOPP"]
-        );
-        // Not a definite group, a singular word, an office, or an untagged text.
-        assert_eq!(
-            tagged_codes("Syria attacked the civilians", &["civilians"]),
-            ["SYR"]
-        );
-        assert_eq!(tagged_codes("Syria attacked a hospital", &[]), ["SYR"]);
-        assert_eq!(
-            tagged_codes("Syria said officials met", &["officials"]),
-            ["SYR"]
-        );
+    fn bare_groups_not_kept() {
+        // What the keeping of a bare group of people leaves alone (the groups kept are shown
+        // end to end by the actors2-* fixtures, which run the tagger and the parser): an
+        // untagged text, a definite group, a singular word, an office.
         assert_eq!(codes("Syrian forces killed 500 civilians"), ["SYRMIL"]);
+        assert_eq!(codes("Syria attacked the civilians"), ["SYR"]);
+        assert_eq!(codes("Syria attacked a hospital"), ["SYR"]);
+        assert_eq!(codes("Syria said officials met"), ["SYR"]);
     }
 }
