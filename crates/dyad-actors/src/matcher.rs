@@ -1326,9 +1326,11 @@ impl ActorDicts {
             .iter()
             .find(|h| h.kind == LexKind::Agents)
             .and_then(|h| self.agent_code(h));
+        // An organisation named with a person counts like a country ("NATO Secretary
+        // General Jens Stoltenberg" is NATO's, not his later Norwegian office).
         let named_country = group
             .iter()
-            .find(|h| self.is_country_hit(h))
+            .find(|h| self.is_country_hit(h) || self.is_igo_name(h))
             .and_then(|h| self.actor_hit_code(h))
             .map(str::to_string);
         for h in group {
