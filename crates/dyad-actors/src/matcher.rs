@@ -917,6 +917,99 @@ impl ActorDicts {
         None
     }
 
+    /// "The two sides", "both countries": a phrase that names two parties by count alone
+    /// becomes the two countries last named, as two mentions sharing the phrase's tokens (so
+    /// that an event done by the phrase is done by both, as with "the two presidents"). The
+    /// two are the last two countries named before it in its own sentence when it names two
+    /// ("Russia and Ukraine signed a deal under which the two countries …"), else the last
+    /// two in earlier sentences (`context`): one country beside the phrase is most often a
+    /// third party ("Swiss mediators met the two sides"). Coded as countries: wire copy
+    /// says "the two sides" of governments, armies and delegations alike.
+    pub fn resolve_two_sides(
+        doc: &Doc,
+        range: Range<usize>,
+        mentions: &mut Vec<Mention>,
+        context: &[Mention],
+    ) {
+        const SIDES: &[&str] = &[
+            "sides",
+            "countries",
+            "nations",
+            "parties",
+            "neighbours",
+            "neighbors",
+            "states",
+            "capitals",
+        ];
+        let mut i = range.start;
+        while i + 1 < range.end {
+            let counted = matches!(doc.norm[i].as_str(), "two" | "both");
+            if !counted || !SIDES.contains(&doc.norm[i + 1].as_str()) {
+                i += 1;
+                continue;
+            }
+            let start = if i > range.start && doc.norm[i - 1] == "the" {
+                i - 1
+            } else {
+                i
+            };
+            let tokens = start..i + 2;
+            if mentions
+                .iter()
+                .any(|m| m.tokens.start < tokens.end && tokens.start < m.tokens.end)
+            {
+                i += 2;
+                continue;
+            }
+            // Where something happened is no side ("resumed talks in Washington").
+            let placed = |m: &Mention| {
+                let word = |i: usize| doc.norm.get(i).map_or("", String::as_str);
+                let mut p = m.tokens.start;
+                if p > 0 && word(p - 1) == "the" {
+                    p -= 1;
+                }
+                p > 0 && GROUP_PLACE_PREPS.contains(&word(p - 1))
+            };
+            // The last two different countries among `among`, latest first.
+            let pick = |among: &mut dyn Iterator<Item = &Mention>| {
+                let mut found: Vec<(String, Vec<RuleRef>)> = Vec::new();
+                for m in among.take(30) {
+                    let Some(c) = country_prefix(&m.code).filter(|_| !placed(m)) else {
+                        continue;
+                    };
+                    if !found.iter().any(|(f, _)| f == c) {
+                        found.push((c.to_string(), m.rules.clone()));
+                        if found.len() == 2 {
+                            break;
+                        }
+                    }
+                }
+                (found.len() == 2).then(|| {
+                    // Named in text order, as the article did.
+                    let second = found.remove(0);
+                    (found.remove(0), second)
+                })
+            };
+            let here = mentions.iter().filter(|m| m.tokens.end <= start).rev();
+            let two = pick(&mut here.into_iter()).or_else(|| pick(&mut context.iter().rev()));
+            if let Some(((a, ra), (b, rb))) = two {
+                let at = mentions.partition_point(|m| m.tokens.start < start);
+                for (k, (code, rules)) in [(a, ra), (b, rb)].into_iter().enumerate() {
+                    mentions.insert(
+                        at + k,
+                        Mention {
+                            tokens: tokens.clone(),
+                            code,
+                            kind: MentionKind::Name,
+                            rules,
+                        },
+                    );
+                }
+            }
+            i += 2;
+        }
+    }
+
     /// Resolves role phrases without a country ("the ministry" = `---GOV`). Rules, in order:
     ///
     /// - a titled unknown person ("President Askar Akayev", kind `Person`, code `---GOV`) is
@@ -1614,6 +1707,35 @@ REB Rebels
         let mut m = d.mentions(&third, 0..third.tokens.len(), None);
         ActorDicts::resolve_roles(&third, &mut m, &context);
         assert_eq!(m.len(), 1);
+    }
+
+    #[test]
+    fn the_two_sides_are_the_last_two_countries() {
+        let d = dicts();
+        let first = doc("Israel held talks with Syria");
+        let mut context = d.mentions(&first, 0..first.tokens.len(), None);
+        ActorDicts::resolve_roles(&first, &mut context, &[]);
+        let sides = |s: &str, context: &[Mention]| {
+            let doc = doc(s);
+            let mut m = d.mentions(&doc, 0..doc.tokens.len(), None);
+            ActorDicts::resolve_roles(&doc, &mut m, context);
+            ActorDicts::resolve_two_sides(&doc, 0..doc.tokens.len(), &mut m, context);
+            m.into_iter().map(|m| m.code).collect::<Vec<_>>()
+        };
+        // From the sentence before, in the order it named them.
+        assert_eq!(sides("The two sides agreed", &context), ["ISR", "SYR"]);
+        // One country beside the phrase is a third party.
+        assert_eq!(
+            sides("Egypt welcomed both sides", &context),
+            ["EGY", "ISR", "SYR"]
+        );
+        // Two named before it in its own sentence are the two.
+        assert_eq!(
+            sides("Russia and Ukraine said the two countries agreed", &context),
+            ["RUS", "UKR", "RUS", "UKR"]
+        );
+        // With nobody named before, nothing.
+        assert_eq!(sides("The two sides agreed", &[]), Vec::<String>::new());
     }
 
     #[test]

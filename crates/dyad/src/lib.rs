@@ -117,8 +117,9 @@ impl Pipeline {
             let published = article.meta.published;
             if st.roles_date != published {
                 let range = doc.sentences[s].tokens.clone();
-                let mut now = self.actors.mentions(&doc, range, published);
+                let mut now = self.actors.mentions(&doc, range.clone(), published);
                 ActorDicts::resolve_roles(&doc, &mut now, &context);
+                ActorDicts::resolve_two_sides(&doc, range, &mut now, &context);
                 context.extend(now);
             } else {
                 context.extend(st.mentions);
@@ -140,8 +141,9 @@ impl Pipeline {
         let range = doc.sentences[s].tokens.clone();
         let roles_date = role_date::roles_date(doc, range.clone(), article.meta.published);
         let mut mentions = self.actors.mentions(doc, range.clone(), roles_date);
-        ActorDicts::resolve_surnames(doc, range, &mut mentions, context);
+        ActorDicts::resolve_surnames(doc, range.clone(), &mut mentions, context);
         ActorDicts::resolve_roles(doc, &mut mentions, context);
+        ActorDicts::resolve_two_sides(doc, range, &mut mentions, context);
         let mut coder = Coder::new(&self.verbs);
         coder.agent_country = self.agent_country;
         // Envoys named by a person: (last token, office noun, country posted to).
