@@ -44,7 +44,13 @@ pub fn repair_possessive_coordination(a: &mut Arcs<'_>) {
         else {
             continue;
         };
-        if !(last < marker && marker < h && is_name(a, h) && a.children_rel(h, "conj").is_empty()) {
+        // "Russia's space agency Roscosmos": a common noun whose name follows it as an
+        // apposition names one thing too.
+        let named = is_name(a, h)
+            || a.children_rel(h, "appos")
+                .iter()
+                .any(|&c| c == h + 1 && is_name(a, c));
+        if !(last < marker && marker < h && named && a.children_rel(h, "conj").is_empty()) {
             continue;
         }
         if is_one_name(a, p, last) {
@@ -137,6 +143,24 @@ mod tests {
         assert_eq!(a.heads[5], Some(0));
         assert_eq!(a.labels[5], "conj");
         assert_eq!(a.heads[2], Some(5));
+        assert_eq!(a.labels[2], "nmod:poss");
+    }
+
+    #[test]
+    fn a_noun_with_its_name_in_apposition_has_the_last_possessor() {
+        // "NASA and Russia 's agency Roscosmos agreed", the name an apposition of "agency"
+        // (as the parser reads it after a dateline).
+        let mut a = arcs(
+            "NASA/PROPN/NNP/5/nmod:poss and/CCONJ/CC/3/cc Russia/PROPN/NNP/1/conj \
+             's/PART/POS/1/case agency/NOUN/NN/7/nsubj Roscosmos/PROPN/NNP/5/appos \
+             agreed/VERB/VBD/0/root",
+        );
+        repair_possessive_coordination(&mut a);
+        assert_eq!(a.heads[0], Some(6));
+        assert_eq!(a.labels[0], "nsubj");
+        assert_eq!(a.heads[4], Some(0));
+        assert_eq!(a.labels[4], "conj");
+        assert_eq!(a.heads[2], Some(4));
         assert_eq!(a.labels[2], "nmod:poss");
     }
 
