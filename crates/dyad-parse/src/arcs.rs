@@ -120,44 +120,40 @@ impl<'a> Arcs<'a> {
     }
 }
 
-/// Words that head a time noun phrase. Months are left out: "May" is also a name, and a
+/// Words that head a time noun phrase: units of time, parts of the day, the deictic days and
+/// the weekday names (`dyad_core::calendar`). Months are left out: "May" is also a name, and a
 /// month's phrase is headed by its day number ("March 27").
 pub fn is_time_word(form: &str) -> bool {
-    matches!(
-        form.to_lowercase().as_str(),
-        "second"
-            | "seconds"
-            | "minute"
-            | "minutes"
-            | "hour"
-            | "hours"
-            | "day"
-            | "days"
-            | "week"
-            | "weeks"
-            | "weekend"
-            | "month"
-            | "months"
-            | "year"
-            | "years"
-            | "decade"
-            | "decades"
-            | "morning"
-            | "afternoon"
-            | "evening"
-            | "night"
-            | "today"
-            | "yesterday"
-            | "tonight"
-            | "tomorrow"
-            | "monday"
-            | "tuesday"
-            | "wednesday"
-            | "thursday"
-            | "friday"
-            | "saturday"
-            | "sunday"
-    )
+    let lower = form.to_lowercase();
+    dyad_core::calendar::WEEKDAY_NAMES.contains(&lower.as_str())
+        || matches!(
+            lower.as_str(),
+            "second"
+                | "seconds"
+                | "minute"
+                | "minutes"
+                | "hour"
+                | "hours"
+                | "day"
+                | "days"
+                | "week"
+                | "weeks"
+                | "weekend"
+                | "month"
+                | "months"
+                | "year"
+                | "years"
+                | "decade"
+                | "decades"
+                | "morning"
+                | "afternoon"
+                | "evening"
+                | "night"
+                | "today"
+                | "yesterday"
+                | "tonight"
+                | "tomorrow"
+        )
 }
 
 #[cfg(test)]
