@@ -343,6 +343,28 @@ fn country_of(m: &Mention) -> Option<&str> {
     country_prefix(&m.code)
 }
 
+/// The last two actors of two different countries among `among` (latest first; the 30
+/// latest are looked at) for which `fits` holds, each with its country, in text order as the
+/// article named them: the parties of "the two presidents" and of "the two sides".
+fn last_two_countries<'m>(
+    among: impl Iterator<Item = &'m Mention>,
+    fits: impl Fn(&Mention) -> bool,
+) -> Option<[(&'m str, &'m Mention); 2]> {
+    let mut found: Vec<(&str, &'m Mention)> = Vec::new();
+    for m in among.take(30) {
+        let Some(c) = country_prefix(&m.code).filter(|_| fits(m)) else {
+            continue;
+        };
+        if !found.iter().any(|(f, _)| *f == c) {
+            found.push((c, m));
+            if let [later, earlier] = found[..] {
+                return Some([earlier, later]);
+            }
+        }
+    }
+    None
+}
+
 /// Whether the token range `r` holds a clause subject (with a parse; without one, false).
 fn is_subject(doc: &Doc, r: &Range<usize>) -> bool {
     r.clone().any(|i| {
@@ -898,23 +920,12 @@ impl ActorDicts {
         if !plural || !(counted(s) || (s > 0 && counted(s - 1))) {
             return None;
         }
-        let mut found: Vec<&Mention> = Vec::new();
         // Earlier sentences only: an actor beside the phrase in its own sentence is most
         // often another party ("Swiss President Parmelin welcomed the two leaders").
-        for c in context.iter().rev().take(30) {
-            let fits = c.code.len() > 3
-                && !c.code.starts_with("---")
-                && c.code[3..].starts_with(role)
-                && country_prefix(&c.code).is_some();
-            if fits && !found.iter().any(|f| f.code[..3] == c.code[..3]) {
-                found.push(c);
-                if found.len() == 2 {
-                    // Named in text order, as the article did.
-                    return Some((found[1], found[0]));
-                }
-            }
-        }
-        None
+        let [(_, a), (_, b)] = last_two_countries(context.iter().rev(), |c| {
+            c.code.len() > 3 && c.code[3..].starts_with(role)
+        })?;
+        Some((a, b))
     }
 
     /// "The two sides", "both countries": a phrase that names two parties by count alone
@@ -970,31 +981,13 @@ impl ActorDicts {
                 }
                 p > 0 && GROUP_PLACE_PREPS.contains(&word(p - 1))
             };
-            // The last two different countries among `among`, latest first.
-            let pick = |among: &mut dyn Iterator<Item = &Mention>| {
-                let mut found: Vec<(String, Vec<RuleRef>)> = Vec::new();
-                for m in among.take(30) {
-                    let Some(c) = country_prefix(&m.code).filter(|_| !placed(m)) else {
-                        continue;
-                    };
-                    if !found.iter().any(|(f, _)| f == c) {
-                        found.push((c.to_string(), m.rules.clone()));
-                        if found.len() == 2 {
-                            break;
-                        }
-                    }
-                }
-                (found.len() == 2).then(|| {
-                    // Named in text order, as the article did.
-                    let second = found.remove(0);
-                    (found.remove(0), second)
-                })
-            };
             let here = mentions.iter().filter(|m| m.tokens.end <= start).rev();
-            let two = pick(&mut here.into_iter()).or_else(|| pick(&mut context.iter().rev()));
-            if let Some(((a, ra), (b, rb))) = two {
+            let two = last_two_countries(here, |m| !placed(m))
+                .or_else(|| last_two_countries(context.iter().rev(), |m| !placed(m)))
+                .map(|two| two.map(|(c, m)| (c.to_string(), m.rules.clone())));
+            if let Some(two) = two {
                 let at = mentions.partition_point(|m| m.tokens.start < start);
-                for (k, (code, rules)) in [(a, ra), (b, rb)].into_iter().enumerate() {
+                for (k, (code, rules)) in two.into_iter().enumerate() {
                     mentions.insert(
                         at + k,
                         Mention {
