@@ -5,7 +5,7 @@
 //! to the most recent compatible actor; modality comes from auxiliaries, negation and
 //! conditional markers; attribution from a reporting verb that governs the event.
 
-use dyad_core::actor_code::is_country_code;
+use dyad_core::actor_code::{country_prefix, is_country_code};
 use dyad_core::{Doc, Mention, MentionKind, Modality};
 use std::ops::Range;
 
@@ -911,16 +911,13 @@ fn is_time_word(tree: &Tree<'_>, t: usize) -> bool {
 /// has not matched its sense. ("agreed on Wednesday that …" has no other pattern to say it,
 /// and "called on Friday for Britain to stay" none for "call … for"; they stay.)
 pub(crate) fn time_preposition(tree: &Tree<'_>, v: usize, t: usize) -> bool {
-    matches!(tree.lemma(v), "agree" | "decide" | "vote")
+    Settled::of(tree.lemma(v)) != Settled::No
         && tree.base_rel(t) == "case"
         && tree.head(t).is_some_and(|n| is_time_word(tree, n))
-        && tree.children(v).iter().any(|c| {
-            matches!(tree.base_rel(*c), "xcomp" | "advcl")
-                && tree
-                    .children(*c)
-                    .iter()
-                    .any(|k| tree.base_rel(*k) == "mark" && tree.doc.norm[*k] == "to")
-        })
+        && tree
+            .children(v)
+            .iter()
+            .any(|c| matches!(tree.base_rel(*c), "xcomp" | "advcl") && is_to_infinitive(tree, *c))
 }
 
 /// What the parse says about one matched pattern.
@@ -994,11 +991,7 @@ fn subject_of(tree: &Tree<'_>, v: usize) -> Option<(usize, bool)> {
             // "Japan decided on Thursday to ease sanctions": the infinitive of a decision or
             // agreement parsed as an adverbial clause (see `modality_of`).
             "advcl"
-                if matches!(tree.lemma(head), "decide" | "vote" | "agree")
-                    && tree
-                        .children(cur)
-                        .iter()
-                        .any(|c| tree.base_rel(*c) == "mark" && tree.doc.norm[*c] == "to") =>
+                if Settled::of(tree.lemma(head)) != Settled::No && is_to_infinitive(tree, cur) =>
             {
                 cur = head
             }
@@ -1184,12 +1177,10 @@ fn definite_country(
     speaker: Option<usize>,
 ) -> Option<Mention> {
     let doc = tree.doc;
-    if let Some(m) = possessed_country(tree, mentions, context, t, speaker) {
-        // "Russia defended its territory": not an act on itself.
-        let own = exclude
-            .iter()
-            .any(|e| mentions[*e].code.get(..3) == m.code.get(..3));
-        return (!own).then_some(m);
+    // "Russia defended its territory": not an act on itself. ("his country" has no "the":
+    // when it is the actor's own, the rule below finds nothing either.)
+    if let Some(m) = possessed_country(tree, mentions, context, t, speaker, exclude) {
+        return Some(m);
     }
     let definite = matches!(tree.lemma(t), "country" | "nation")
         && tree.children(t).iter().any(|c| doc.norm[*c] == "the")
@@ -1214,13 +1205,14 @@ fn definite_country(
 /// possessor's country, or its government for "government" and "administration". The
 /// possessor is the speaker of the clause when there is one ("Putin said his country would
 /// respond": RUS), else the actor the pronoun stands for (see [`resolve_pronoun`]); only an
-/// actor of a country counts.
+/// actor of a country counts, and not the country of one of `exclude` (the act's other side).
 fn possessed_country(
     tree: &Tree<'_>,
     mentions: &[Mention],
     context: &[Mention],
     t: usize,
     speaker: Option<usize>,
+    exclude: &[usize],
 ) -> Option<Mention> {
     let doc = tree.doc;
     let government = match tree.lemma(t).to_lowercase().as_str() {
@@ -1256,7 +1248,13 @@ fn possessed_country(
         .filter(|sp| mentions[*sp].tokens.end <= p)
         .and_then(|sp| resolve_pronoun(doc, word, std::slice::from_ref(&mentions[sp]), &[], &[]))
         .or_else(|| resolve_pronoun(doc, word, context, &here, &[]))?;
-    let country = owner.code.get(..3).filter(|c| is_country_code(c))?;
+    let country = country_prefix(&owner.code)?;
+    if exclude
+        .iter()
+        .any(|e| mentions[*e].code.get(..3) == Some(country))
+    {
+        return None;
+    }
     let mut m = owner.clone();
     m.code = if government {
         format!("{country}GOV")
@@ -1354,6 +1352,25 @@ pub enum Settled {
     Agreed,
     /// Decided or voted.
     Decided,
+}
+
+impl Settled {
+    /// How settled an intent is by the verb `lemma` that governs its infinitive: "decide" and
+    /// "vote" decide, "agree" agrees, any other verb only says.
+    fn of(lemma: &str) -> Settled {
+        match lemma {
+            "decide" | "vote" => Settled::Decided,
+            "agree" => Settled::Agreed,
+            _ => Settled::No,
+        }
+    }
+}
+
+/// Whether the clause headed by `c` is a to-infinitive ("to ease sanctions").
+fn is_to_infinitive(tree: &Tree<'_>, c: usize) -> bool {
+    tree.children(c)
+        .iter()
+        .any(|k| tree.base_rel(*k) == "mark" && tree.doc.norm[*k] == "to")
 }
 
 /// The mood of a coded verb: its modality, and whether it is something the actor says it
@@ -1506,11 +1523,7 @@ fn modality_of(tree: &Tree<'_>, v: usize, object: Option<usize>) -> Mood {
                 let lemma = tree.lemma(h);
                 if depth == 0 && INTENT.contains(&lemma) {
                     future = true;
-                    settled = settled.max(match lemma {
-                        "decide" | "vote" => Settled::Decided,
-                        "agree" => Settled::Agreed,
-                        _ => Settled::No,
-                    });
+                    settled = settled.max(Settled::of(lemma));
                 }
                 // "failed to renew the embargo": the act did not happen (no refusal: nobody
                 // said it would not).
@@ -1531,18 +1544,11 @@ fn modality_of(tree: &Tree<'_>, v: usize, object: Option<usize>) -> Mood {
             // agreement, parsed as an adverbial clause after a time adjunct.
             "advcl"
                 if depth == 0
-                    && matches!(tree.lemma(h), "decide" | "vote" | "agree")
-                    && tree
-                        .children(cur)
-                        .iter()
-                        .any(|c| tree.base_rel(*c) == "mark" && tree.doc.norm[*c] == "to") =>
+                    && Settled::of(tree.lemma(h)) != Settled::No
+                    && is_to_infinitive(tree, cur) =>
             {
                 future = true;
-                settled = settled.max(if tree.lemma(h) == "agree" {
-                    Settled::Agreed
-                } else {
-                    Settled::Decided
-                });
+                settled = settled.max(Settled::of(tree.lemma(h)));
                 cur = h;
             }
             // The same infinitive, parsed as an adverbial clause ("urged Bush to impose
@@ -1977,7 +1983,7 @@ pub fn roles(
             );
             // "Putin said his country would respond": the possessor's country.
             if r.sources.is_empty() && doc.upos[s] == "NOUN" {
-                if let Some(m) = possessed_country(tree, mentions, context, s, r.speaker) {
+                if let Some(m) = possessed_country(tree, mentions, context, s, r.speaker, &[]) {
                     mentions.push(m);
                     r.sources.push(mentions.len() - 1);
                 }
@@ -2114,13 +2120,8 @@ pub fn roles(
                     if named.is_empty() {
                         // "talk directly to his government": the possessor's, unless it is
                         // the source's own country.
-                        let own: Vec<&str> = r
-                            .sources
-                            .iter()
-                            .filter_map(|m| mentions[*m].code.get(..3))
-                            .collect();
-                        if let Some(m) = possessed_country(tree, mentions, context, *c, r.speaker)
-                            .filter(|m| !own.contains(&m.code.get(..3).unwrap_or("")))
+                        if let Some(m) =
+                            possessed_country(tree, mentions, context, *c, r.speaker, &r.sources)
                         {
                             mentions.push(m);
                             r.targets.push(mentions.len() - 1);
@@ -2204,13 +2205,7 @@ pub fn roles(
             let act_infinitive = INFINITIVE_ROOTS.contains(&root)
                 && match tree.base_rel(c) {
                     "xcomp" => act_clause(tree, c),
-                    "advcl" => {
-                        act_clause(tree, c)
-                            && tree
-                                .children(c)
-                                .iter()
-                                .any(|k| tree.base_rel(*k) == "mark" && tree.doc.norm[*k] == "to")
-                    }
+                    "advcl" => act_clause(tree, c) && is_to_infinitive(tree, c),
                     _ => false,
                 };
             if subj_tokens.contains(&c)
