@@ -1256,16 +1256,16 @@ impl ActorDicts {
         // In a subject, or a conjunct of one ("The Yemeni army and allied fighters hit ...",
         // "Ukraine and Russia-backed rebels failed ..."), a group acts beside an actor named
         // before it, and is left to the bare-role rules.
-        let subject = |i: usize| {
-            doc.deprel
-                .get(i)
-                .is_some_and(|d| d == "nsubj" || d == "nsubj:pass")
-        };
-        let in_subject = m.tokens.clone().any(|i| {
-            subject(i)
-                || (doc.deprel.get(i).is_some_and(|d| d == "conj")
-                    && doc.head.get(i).copied().flatten().is_some_and(subject))
-        });
+        let in_subject = is_subject(doc, &m.tokens)
+            || m.tokens.clone().any(|i| {
+                doc.deprel.get(i).is_some_and(|d| d == "conj")
+                    && doc
+                        .head
+                        .get(i)
+                        .copied()
+                        .flatten()
+                        .is_some_and(|h| is_subject(doc, &(h..h + 1)))
+            });
         // "traded prisoners with Azerbaijan", "agreed to exchange prisoners": what is
         // exchanged, not the other party.
         let exchanged = doc
