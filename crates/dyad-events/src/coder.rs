@@ -470,7 +470,8 @@ impl<'a> Coder<'a> {
                         .iter()
                         .any(|a| mentions[*a].code != mentions[r.sources[0]].code)
                     && (matches!(pat.code.root, "03" | "04" | "05" | "06" | "19")
-                        || pat.code.code == "019")
+                        || pat.code.code == "019"
+                        || failed_accord(pat.code.root, &hits, &doc.lemma))
                     && !matches!(pat.code.code, "042" | "043");
                 for &source in &r.sources {
                     let targets: Vec<Option<usize>> = if reciprocal {
@@ -1191,6 +1192,18 @@ fn reporting_clause_speaker(norm: &[String], range: Range<usize>, m: &Mention) -
     false
 }
 
+/// Whether a rejection (12) is a failure to reach an accord ("Israel and the Palestinians
+/// failed to reach agreement", "… could not agree on a deal"): done together, like the
+/// accord itself, so joint subjects are each other's target.
+fn failed_accord(root: &str, hits: &[usize], lemma: &[String]) -> bool {
+    root == "12"
+        && hits.iter().any(|h| {
+            lemma
+                .get(*h)
+                .is_some_and(|l| matches!(l.to_lowercase().as_str(), "reach" | "agree" | "clinch"))
+        })
+}
+
 /// Surface fallback for whom a demand, appeal (02x, 10x) or threat (13x) with no target is
 /// addressed to, when the parse misses the clause: the actor opening a "that" clause soon
 /// after the verb ("reiterated its demand today that Israel ease …"), one between "for" and
@@ -1449,8 +1462,8 @@ fn needed_prep_present(
 #[cfg(test)]
 mod tests {
     use super::{
-        clause_addressee, is_generalisation, modality, names_the_pair, needed_prep_present,
-        reporting_clause_speaker,
+        clause_addressee, failed_accord, is_generalisation, modality, names_the_pair,
+        needed_prep_present, reporting_clause_speaker,
     };
     use dyad_core::{Mention, MentionKind, Modality};
 
@@ -1599,6 +1612,15 @@ mod tests {
         assert_eq!(modality(&n, 0, 1, 3), Modality::Future);
         let n = words("israel reopened the crossings");
         assert_eq!(modality(&n, 0, 1, 1), Modality::Asserted);
+    }
+
+    #[test]
+    fn a_failed_accord_is_done_together() {
+        let l = words("Serbia and Kosovo failed to reach agreement rejected the deal");
+        assert!(failed_accord("12", &[3, 5, 6], &l));
+        // "rejected the deal" is one side's act; a non-rejection is not this rule's.
+        assert!(!failed_accord("12", &[7, 9], &l));
+        assert!(!failed_accord("03", &[3, 5, 6], &l));
     }
 
     #[test]

@@ -9,6 +9,7 @@ pub mod import;
 pub mod inflect;
 mod pairs;
 pub mod syntax;
+mod targets;
 pub mod verbs;
 
 pub use cameo::{lookup, CodeInfo};

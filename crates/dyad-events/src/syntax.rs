@@ -457,7 +457,7 @@ pub(crate) fn mention_at(mentions: &[Mention], t: usize) -> Option<usize> {
 
 /// Actors named by the noun phrase headed by `t`: the mention covering it, else one inside
 /// its modifiers ("officials of Russia", "the envoy of the Kremlin"); plus its conjuncts.
-fn np_actors(tree: &Tree<'_>, mentions: &[Mention], t: usize) -> Vec<usize> {
+pub(crate) fn np_actors(tree: &Tree<'_>, mentions: &[Mention], t: usize) -> Vec<usize> {
     let mut out = Vec::new();
     let mut heads = vec![t];
     for c in tree.children(t) {
@@ -892,7 +892,7 @@ fn subject_tokens(tree: &Tree<'_>, s: Option<usize>, v: usize) -> Vec<usize> {
 
 /// True when the token names a time, not an actor ("Israel on Wednesday released …" is
 /// sometimes parsed with "Wednesday" as the subject).
-fn is_time_word(tree: &Tree<'_>, t: usize) -> bool {
+pub(crate) fn is_time_word(tree: &Tree<'_>, t: usize) -> bool {
     dyad_core::calendar::is_calendar_name(&tree.doc.norm[t])
         || matches!(
             tree.doc.norm[t].as_str(),
@@ -1805,6 +1805,15 @@ pub fn has_predicate_pp(tree: &Tree<'_>, v: usize, hits: &[usize], preps: &[Stri
     !predicate_pps(tree, v, hits, preps).is_empty()
 }
 
+/// Whether actor `t` has the code of every one of `sources` (and there is one): a target
+/// the coder would drop, since no actor acts on itself.
+fn own_code(mentions: &[Mention], sources: &[usize], t: usize) -> bool {
+    !sources.is_empty()
+        && sources
+            .iter()
+            .all(|s| mentions[*s].code == mentions[t].code)
+}
+
 /// Roles of a pattern matched with its anchor at `v` and its other words at `hits`.
 /// `mentions` may grow: a resolved pronoun is added as a mention of its own. `actor_preps`
 /// (a pattern's `< from|by`) reverses the roles: the actor of such a phrase is the source
@@ -2157,6 +2166,18 @@ pub fn roles(
                     r.targets.push(mentions.len() - 1);
                 }
             }
+            // "sent troops into Ukraine": what a moving verb moves is not its target.
+            if let Some(t) =
+                crate::targets::moved_to(tree, mentions, v, Some(o), hits, &r.targets, &r.sources)
+            {
+                r.targets = t;
+            }
+            // "launched air and artillery strikes on Syrian positions": an actor with a
+            // source's own code is no target (the coder drops it: no actor acts on itself),
+            // so the steps below may still find one.
+            // (Only when every source has that code: of joint subjects, "Palestinians and
+            // Israelis", each is the other's target.)
+            r.targets.retain(|t| !own_code(mentions, &r.sources, *t));
         }
     }
     // "Russia criticized and condemned the United States": the object of the last conjunct
@@ -2189,6 +2210,18 @@ pub fn roles(
     // the United States deploys missiles" (the subject of the condition).
     if r.targets.is_empty() && matches!(root, "02" | "10" | "13") {
         r.targets = addressee_of_clause(tree, mentions, v, obj, root == "13");
+    }
+    // "lifted sanctions imposed on China": the actor the measure was laid on.
+    if r.targets.is_empty() {
+        let nouns: Vec<usize> = obj.into_iter().chain(hits.iter().copied()).collect();
+        r.targets = crate::targets::imposed_on(tree, mentions, &nouns);
+    }
+    // "rejected a proposal submitted by China": the author of what the act is about.
+    if r.targets.is_empty() {
+        if let Some(o) = obj {
+            r.targets = crate::targets::authored_by(tree, mentions, o, root);
+            r.targets.retain(|t| !own_code(mentions, &r.sources, *t));
+        }
     }
     if r.targets.is_empty() {
         // Anything in the predicate that is not the subject's, not a place and not a clause
@@ -2239,8 +2272,22 @@ pub fn roles(
             {
                 continue;
             }
+            // "visits to the island by India's top brass": the "by" phrase of an event noun
+            // names who did it, not whom it was directed at.
+            if tree.head(c) == Some(v)
+                && doc.upos[v] == "NOUN"
+                && tree.base_rel(c) == "nmod"
+                && tree.case_of(c).as_deref() == Some("by")
+            {
+                continue;
+            }
+            // An actor with a source's own code is dropped as a target later (no actor acts
+            // on itself): "launched air and artillery strikes on Syrian positions" is not
+            // directed at the source's artillery, so look past it.
             if let Some(m) = mention_at(mentions, c).filter(|m| {
-                mentions[*m].tokens.start > v && !stands_for_office(tree, &mentions[*m], hits)
+                mentions[*m].tokens.start > v
+                    && !stands_for_office(tree, &mentions[*m], hits)
+                    && !own_code(mentions, &r.sources, *m)
             }) {
                 if !cand.contains(&m) {
                     cand.push(m);
