@@ -155,6 +155,24 @@ const PLACE_PARTICIPLES: &[&str] = &[
     "annexed",
 ];
 
+/// Words after a hyphen that make a country or body the backer of the group that follows
+/// ("Iran-backed militias", "Russian-backed separatists", "Tunisia-inspired protesters"): the
+/// group is not the backer and acts on its own, so the backer is no actor there; the group is
+/// then coded by itself (a named group, or a bare role that takes its country from the
+/// context). "US-led" is not among them: a coalition's leader acts through it; nor are
+/// "Iran-allied" and "Iran-aligned", which tie the group to its ally as "allied with" does
+/// (`AFFILIATIONS`).
+const BACKING_PARTICIPLES: &[&str] = &[
+    "backed",
+    "supported",
+    "sponsored",
+    "funded",
+    "financed",
+    "armed",
+    "trained",
+    "inspired",
+];
+
 /// Nouns that make a nationality word a people living somewhere ("the Russian minority",
 /// "the Albanian population"), not the state of that name.
 const PEOPLE_NOUNS: &[&str] = &[
@@ -1338,11 +1356,15 @@ impl ActorDicts {
                         && !doc.tokens[i + len - 1].space_after
                         && !doc.tokens[i + len].space_after;
                     // A country or body heading a place participle ("the Israeli-occupied
-                    // West Bank") describes the place: "US-led" or "Iranian-backed" still
-                    // name their actor.
-                    let modifier = hyphened
-                        && (kind == LexKind::Agents
-                            || PLACE_PARTICIPLES.contains(&doc.norm[i + len + 1].as_str()));
+                    // West Bank") describes the place, and one heading a backing participle
+                    // ("Iran-backed militias") the group it backs: "US-led" still names its
+                    // actor.
+                    let modifier = hyphened && {
+                        let participle = doc.norm[i + len + 1].as_str();
+                        kind == LexKind::Agents
+                            || PLACE_PARTICIPLES.contains(&participle)
+                            || BACKING_PARTICIPLES.contains(&participle)
+                    };
                     if !modifier {
                         hits.push(Hit {
                             tokens: i..i + len,
@@ -2130,11 +2152,21 @@ REB Rebels
 
     #[test]
     fn place_participle_is_no_actor() {
-        // "Israeli-occupied" describes the place; "Israeli-backed" would still name Israel.
+        // "Israeli-occupied" describes the place.
         assert_eq!(
             codes("Palestinians of the Israeli - occupied West Bank protested"),
             ["PSE", "PSE"]
         );
+    }
+
+    #[test]
+    fn backer_is_no_actor() {
+        // The group backed acts, not its backer: a bare role stays without a country.
+        assert_eq!(codes("Russian - backed insurgents attacked"), ["---REB"]);
+        assert_eq!(codes("Syria - supported insurgents attacked"), ["---REB"]);
+        // A leader still acts through what it leads; a country alone is still an actor.
+        assert_eq!(codes("Russian - led troops attacked"), ["RUS"]);
+        assert_eq!(codes("Russia backed the insurgents"), ["RUS"]);
     }
 
     #[test]
