@@ -134,18 +134,22 @@ const TAKING: &[&str] = &[
 
 /// The code an event takes from its source's side, and why, when it is not the pattern's:
 /// see the module documentation. `norm` and `lemma` are the document's words, `anchor` the
-/// pattern's anchor, `hits` its other words, `code` the code chosen so far; `verb` whether
-/// the anchor is a verb (a noun, "after his arrest", names no taker).
+/// pattern's anchor, `hits` its other words, `code` the code chosen so far, `target` the
+/// event's target, `upos` the words' parts of speech (a noun anchor, "after his arrest",
+/// names no taker).
+#[allow(clippy::too_many_arguments)]
 pub(crate) fn shift(
     code: &'static CodeInfo,
     source: &Mention,
+    target: Option<&Mention>,
     norm: &[String],
     lemma: &[String],
+    upos: &[String],
     anchor: usize,
     hits: &[usize],
-    verb: bool,
 ) -> Option<(&'static CodeInfo, &'static str)> {
     let side = side(&source.code);
+    let verb = upos.get(anchor).is_some_and(|u| u == "VERB");
     let lemma_at = |k: usize| lemma.get(k).map_or("", |l| l.as_str()).to_lowercase();
     let event_words = || std::iter::once(anchor).chain(hits.iter().copied());
     let shifted = |to: &str, why: &'static str| lookup(to).map(|c| (c, why));
@@ -190,8 +194,49 @@ pub(crate) fn shift(
                 "people seized by a state (government, forces, police) are arrested or detained (173), not abducted",
             )
         }
+        // "Ukrainian forces captured a Russian general": the bare "+capture" of territory
+        // (192) with people as its object takes people: an arrest by a state, an abduction
+        // by an armed group.
+        "192"
+            if verb
+                && hits.iter().all(|h| *h == anchor)
+                && matches!(lemma_at(anchor).as_str(), "capture" | "seize")
+                && target.is_some_and(|t| people(t, upos)) =>
+        {
+            match side {
+                Side::State => shifted(
+                    "173",
+                    "people captured by a state's forces are detained (173), not territory occupied",
+                ),
+                Side::NonState if armed(&source.code) => shifted(
+                    "181",
+                    "people captured by a non-state armed actor are abducted (181), not territory occupied",
+                ),
+                _ => None,
+            }
+        }
         _ => None,
     }
+}
+
+/// Sectors whose agents are people one can capture (fighters, police, spies, civilians,
+/// criminals, journalists, refugees), not buildings or bodies ("the mosque", REL; "the
+/// ministry", GOV).
+const CAPTIVES: &[&str] = &[
+    "MIL", "REB", "INS", "UAF", "SEP", "TER", "COP", "SPY", "CVL", "CRM", "MED", "REF",
+];
+
+/// Whether an actor mention names people ("50 rebels", "a Russian general"), not a place
+/// ("Bakhmut": a bare country code) nor the modifier of a place ("the rebel town": a noun
+/// follows it).
+fn people(m: &Mention, upos: &[String]) -> bool {
+    (m.code.starts_with("IMG")
+        || dyad_core::actor_code::role(&m.code)
+            .and_then(|r| r.get(..3))
+            .is_some_and(|r| CAPTIVES.contains(&r)))
+        && !upos
+            .get(m.tokens.end)
+            .is_some_and(|u| u == "NOUN" || u == "PROPN")
 }
 
 #[cfg(test)]
@@ -201,6 +246,13 @@ mod tests {
 
     fn words(s: &str) -> Vec<String> {
         s.split_whitespace().map(str::to_lowercase).collect()
+    }
+
+    /// Parts of speech: the anchor `verb` a verb, the rest nouns.
+    fn tags(n: usize, verb: Option<usize>) -> Vec<String> {
+        (0..n)
+            .map(|k| if Some(k) == verb { "VERB" } else { "NOUN" }.to_string())
+            .collect()
     }
 
     fn mention(tokens: std::ops::Range<usize>, code: &str) -> Mention {
@@ -232,51 +284,169 @@ mod tests {
     #[test]
     fn bombing_by_rebels_is_not_an_air_raid() {
         let n = words("rebels bombed a police station");
-        let got = shift(code("195"), &mention(0..1, "---REB"), &n, &n, 1, &[], true);
+        let got = shift(
+            code("195"),
+            &mention(0..1, "---REB"),
+            None,
+            &n,
+            &n,
+            &tags(n.len(), Some(1)),
+            1,
+            &[],
+        );
         assert_eq!(got.map(|g| g.0.code), Some("183"));
         let n = words("russian jets bombed aleppo");
-        let got = shift(code("195"), &mention(0..1, "RUS"), &n, &n, 2, &[], true);
+        let got = shift(
+            code("195"),
+            &mention(0..1, "RUS"),
+            None,
+            &n,
+            &n,
+            &tags(n.len(), Some(2)),
+            2,
+            &[],
+        );
         assert!(got.is_none());
         // "bombarded" is shelling, not a bomb.
         let n = words("insurgents bombarded the city");
-        assert!(shift(code("190"), &mention(0..1, "---REB"), &n, &n, 1, &[], true).is_none());
+        assert!(shift(
+            code("190"),
+            &mention(0..1, "---REB"),
+            None,
+            &n,
+            &n,
+            &tags(n.len(), Some(1)),
+            1,
+            &[]
+        )
+        .is_none());
     }
 
     #[test]
     fn a_suicide_bomber_in_the_actor_phrase() {
         let n = words("a taliban suicide bomber killed 12 soldiers");
-        let got = shift(code("190"), &mention(1..4, "AFGREB"), &n, &n, 4, &[], true);
+        let got = shift(
+            code("190"),
+            &mention(1..4, "AFGREB"),
+            None,
+            &n,
+            &n,
+            &tags(n.len(), Some(4)),
+            4,
+            &[],
+        );
         assert_eq!(got.map(|g| g.0.code), Some("1831"));
         // A plain killing by rebels stays force.
         let n = words("rebels killed 12 soldiers");
-        assert!(shift(code("190"), &mention(0..1, "---REB"), &n, &n, 1, &[], true).is_none());
+        assert!(shift(
+            code("190"),
+            &mention(0..1, "---REB"),
+            None,
+            &n,
+            &n,
+            &tags(n.len(), Some(1)),
+            1,
+            &[]
+        )
+        .is_none());
+    }
+
+    #[test]
+    fn captured_people_are_no_territory() {
+        let n = words("ukrainian forces captured a russian general");
+        let l = words("ukrainian force capture a russian general");
+        let t = tags(n.len(), Some(2));
+        let general = mention(4..6, "RUSMIL");
+        let got = shift(
+            code("192"),
+            &mention(0..2, "UKRMIL"),
+            Some(&general),
+            &n,
+            &l,
+            &t,
+            2,
+            &[],
+        );
+        assert_eq!(got.map(|g| g.0.code), Some("173"));
+        // A town is territory.
+        let town = mention(4..6, "RUS");
+        assert!(shift(
+            code("192"),
+            &mention(0..2, "UKRMIL"),
+            Some(&town),
+            &n,
+            &l,
+            &t,
+            2,
+            &[]
+        )
+        .is_none());
     }
 
     #[test]
     fn taking_people_depends_on_who_takes() {
         let n = words("guerrillas captured two soldiers");
         let l = words("guerrilla capture two soldier");
-        let got = shift(code("173"), &mention(0..1, "---REB"), &n, &l, 1, &[3], true);
+        let got = shift(
+            code("173"),
+            &mention(0..1, "---REB"),
+            None,
+            &n,
+            &l,
+            &tags(n.len(), Some(1)),
+            1,
+            &[3],
+        );
         assert_eq!(got.map(|g| g.0.code), Some("181"));
         // Not a noun ("after his arrest"), nor criminals.
         assert!(shift(
             code("173"),
             &mention(0..1, "---REB"),
+            None,
             &n,
             &l,
+            &tags(n.len(), None),
             1,
-            &[3],
-            false
+            &[3]
         )
         .is_none());
-        assert!(shift(code("173"), &mention(0..1, "USACRM"), &n, &l, 1, &[3], true).is_none());
+        assert!(shift(
+            code("173"),
+            &mention(0..1, "USACRM"),
+            None,
+            &n,
+            &l,
+            &tags(n.len(), Some(1)),
+            1,
+            &[3]
+        )
+        .is_none());
         let n = words("police seized two journalists");
         let l = words("police seize two journalist");
-        let got = shift(code("181"), &mention(0..1, "FRACOP"), &n, &l, 1, &[3], true);
+        let got = shift(
+            code("181"),
+            &mention(0..1, "FRACOP"),
+            None,
+            &n,
+            &l,
+            &tags(n.len(), Some(1)),
+            1,
+            &[3],
+        );
         assert_eq!(got.map(|g| g.0.code), Some("173"));
         // Hostages stay hostages.
         let n = words("soldiers seized hostages");
         let l = words("soldier seize hostage");
-        assert!(shift(code("181"), &mention(0..1, "IRQMIL"), &n, &l, 1, &[2], true).is_none());
+        assert!(shift(
+            code("181"),
+            &mention(0..1, "IRQMIL"),
+            None,
+            &n,
+            &l,
+            &tags(n.len(), Some(1)),
+            1,
+            &[2]
+        )
+        .is_none());
     }
 }

@@ -730,11 +730,12 @@ impl<'a> Coder<'a> {
             if let Some((to, why)) = crate::actor_role::shift(
                 f.code,
                 &mentions[f.source],
+                f.target.map(|t| &mentions[t]),
                 norm,
                 &doc.lemma,
+                &doc.upos,
                 f.anchor,
                 &f.hits,
-                doc.upos.get(f.anchor).is_some_and(|u| u == "VERB"),
             ) {
                 tried.push((
                     f.pattern,

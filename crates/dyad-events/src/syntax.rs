@@ -658,6 +658,28 @@ const STATE_ACTS: &[(&str, &str)] = &[
     ("put", "GOV"),
 ];
 
+/// Words of places that another power than the country of their code holds or contests
+/// (Crimea and the Donbas, coded UKR; Abkhazia, GEO; …): there the place does not say which
+/// state made the arrest, so [`state_act_source`] takes no source from them. The Palestinian
+/// territories (PSE) are left out as a whole for the same reason: arrests there are made by
+/// Israel, the Palestinian Authority or Hamas.
+const HELD_ELSEWHERE: &[&str] = &[
+    "crimea",
+    "crimean",
+    "sevastopol",
+    "donetsk",
+    "luhansk",
+    "lugansk",
+    "donbas",
+    "donbass",
+    "abkhazia",
+    "ossetia",
+    "transnistria",
+    "karabakh",
+    "golan",
+    "sahara",
+];
+
 /// Verbs of sending away, whose "from" phrase names the state that sends: "was expelled from
 /// Russia".
 const SENDING_AWAY: &[&str] = &["expel", "deport", "extradite", "exile", "banish"];
@@ -696,7 +718,14 @@ fn state_act_source(
         && !hits.iter().any(|h| {
             matches!(
                 tree.lemma(*h).to_lowercase().as_str(),
-                "investigation" | "inquiry" | "probe" | "custody" | "detention" | "arrest"
+                "investigation"
+                    | "inquiry"
+                    | "probe"
+                    | "custody"
+                    | "detention"
+                    | "arrest"
+                    | "prison"
+                    | "jail"
             )
         })
     {
@@ -709,7 +738,13 @@ fn state_act_source(
     let patient = subject_tokens(tree, Some(s), v);
     let country_of = |m: usize| {
         let c = mentions[m].code.as_str();
-        dyad_core::actor_code::is_country_code(c).then_some(m)
+        let held = c == "PSE"
+            || mentions[m].tokens.clone().any(|k| {
+                HELD_ELSEWHERE
+                    .iter()
+                    .any(|w| tree.doc.norm[k].eq_ignore_ascii_case(w))
+            });
+        (dyad_core::actor_code::is_country_code(c) && !held).then_some(m)
     };
     // "expelled from Russia": the country sending away; else where it happened.
     let from = SENDING_AWAY
