@@ -1,6 +1,7 @@
 //! dyad-events: the CAMEO event ontology, the verb-pattern dictionary and the coder that turns
 //! a sentence with actor mentions into CAMEO events.
 
+mod actor_role;
 mod agent_country;
 pub mod cameo;
 mod cameo_table;

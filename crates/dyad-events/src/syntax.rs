@@ -621,6 +621,150 @@ fn place_of(
     None
 }
 
+/// Acts only a state performs, by the lemma of the verb, with the state's sector that
+/// performs them: arrests and detention by the police (COP: CAMEO's sector for law
+/// enforcement, the police who make arrests); charges, trials, sentences and prison terms by
+/// the courts and prosecutors (JUD); expulsion, deportation, extradition, bans, fines,
+/// investigations and executions by the government (GOV: the executive orders them, and
+/// which of its agencies acted is not said).
+const STATE_ACTS: &[(&str, &str)] = &[
+    ("arrest", "COP"),
+    ("detain", "COP"),
+    ("apprehend", "COP"),
+    ("nab", "COP"),
+    ("take", "COP"),
+    ("hold", "COP"),
+    ("indict", "JUD"),
+    ("charge", "JUD"),
+    ("prosecute", "JUD"),
+    ("try", "JUD"),
+    ("sentence", "JUD"),
+    ("convict", "JUD"),
+    ("jail", "JUD"),
+    ("imprison", "JUD"),
+    ("expel", "GOV"),
+    ("deport", "GOV"),
+    ("extradite", "GOV"),
+    ("exile", "GOV"),
+    ("banish", "GOV"),
+    ("ban", "GOV"),
+    ("outlaw", "GOV"),
+    ("fine", "GOV"),
+    ("execute", "GOV"),
+    ("strip", "GOV"),
+    ("investigate", "GOV"),
+    ("probe", "GOV"),
+    ("place", "GOV"),
+    ("put", "GOV"),
+];
+
+/// Words of places that another power than the country of their code holds or contests
+/// (Crimea and the Donbas, coded UKR; Abkhazia, GEO; …): there the place does not say which
+/// state made the arrest, so [`state_act_source`] takes no source from them. The Palestinian
+/// territories (PSE) are left out as a whole for the same reason: arrests there are made by
+/// Israel, the Palestinian Authority or Hamas.
+const HELD_ELSEWHERE: &[&str] = &[
+    "crimea",
+    "crimean",
+    "sevastopol",
+    "donetsk",
+    "luhansk",
+    "lugansk",
+    "donbas",
+    "donbass",
+    "abkhazia",
+    "ossetia",
+    "transnistria",
+    "karabakh",
+    "golan",
+    "sahara",
+];
+
+/// Verbs of sending away, whose "from" phrase names the state that sends: "was expelled from
+/// Russia".
+const SENDING_AWAY: &[&str] = &["expel", "deport", "extradite", "exile", "banish"];
+
+/// What `dyad explain` says of a source found by [`state_act_source`].
+pub const STATE_ACT_RULE: &str =
+    "agentless passive of an act only a state performs: the source is the state of its place";
+
+/// The source of an agentless passive of an act only a state performs ("was arrested in
+/// Moscow", "has been sentenced to ten years in Egypt", "was expelled from Russia", "was
+/// placed under investigation in Italy"): the police, courts or government (see
+/// [`STATE_ACTS`]) of the country where it happened, when the place is a country or a place
+/// of one ("Moscow": `RUSCOP`). Only a state arrests, tries, sentences, deports or expels, and
+/// its own territory is where it does so, so the place names who acted; the passive subject
+/// is the target. Only with an actor as the passive subject (the act is then one between
+/// two actors), and never for force ("were killed in Kabul", "were attacked"), which anyone
+/// may use: who acted there is not said.
+fn state_act_source(
+    tree: &Tree<'_>,
+    mentions: &[Mention],
+    v: usize,
+    hits: &[usize],
+    root: &str,
+    subject: Option<usize>,
+) -> Option<Mention> {
+    // (16: "diplomats were expelled from Britain", 161.)
+    if !matches!(root, "06" | "09" | "11" | "16" | "17") {
+        return None;
+    }
+    let lemma = tree.lemma(v).to_lowercase();
+    let (_, sector) = STATE_ACTS.iter().find(|(l, _)| *l == lemma)?;
+    // "placed under investigation", "taken into custody", "held in detention": the light
+    // verbs only with the pattern's noun.
+    let light = matches!(lemma.as_str(), "place" | "put" | "take" | "hold");
+    if light
+        && !hits.iter().any(|h| {
+            matches!(
+                tree.lemma(*h).to_lowercase().as_str(),
+                "investigation"
+                    | "inquiry"
+                    | "probe"
+                    | "custody"
+                    | "detention"
+                    | "arrest"
+                    | "prison"
+                    | "jail"
+            )
+        })
+    {
+        return None;
+    }
+    let s = subject?;
+    if np_actors(tree, mentions, s).is_empty() {
+        return None;
+    }
+    let patient = subject_tokens(tree, Some(s), v);
+    let country_of = |m: usize| {
+        let c = mentions[m].code.as_str();
+        let held = c == "PSE"
+            || mentions[m].tokens.clone().any(|k| {
+                HELD_ELSEWHERE
+                    .iter()
+                    .any(|w| tree.doc.norm[k].eq_ignore_ascii_case(w))
+            });
+        (dyad_core::actor_code::is_country_code(c) && !held).then_some(m)
+    };
+    // "expelled from Russia": the country sending away; else where it happened.
+    let from = SENDING_AWAY
+        .contains(&lemma.as_str())
+        .then(|| {
+            tree.children(v).iter().find_map(|c| {
+                (tree.base_rel(*c) == "obl" && tree.case_of(*c).as_deref() == Some("from"))
+                    .then(|| phrase_actor(tree, mentions, *c))
+                    .flatten()
+            })
+        })
+        .flatten();
+    let place = from
+        .or_else(|| place_of(tree, mentions, v, &patient, &[]))
+        .and_then(country_of)?;
+    let mut m = mentions[place].clone();
+    m.code = format!("{}{}", m.code, sector);
+    Some(m)
+}
+
 /// Whether the clause `c` of a verb names the act itself: an infinitive ("threatened to
 /// resume attacks") or a "when" clause ("killed 23 when they blew themselves up"), not a
 /// clause with its own subject actor or of another time ("after", "before").
@@ -781,6 +925,174 @@ fn phrase_slot(tree: &Tree<'_>, v: usize) -> Option<usize> {
         n = tree.head(n)?;
     }
     Some(n)
+}
+
+/// Words of reacting to an event: protest, condemnation, anger, grief.
+const REACTIONS: &[&str] = &[
+    "protest",
+    "condemn",
+    "condemnation",
+    "denounce",
+    "denunciation",
+    "deplore",
+    "criticize",
+    "criticise",
+    "criticism",
+    "anger",
+    "outrage",
+    "fury",
+    "indignation",
+    "horror",
+    "revulsion",
+    "shock",
+    "dismay",
+    "mourn",
+    "mourning",
+    "grief",
+    "sorrow",
+    "condolence",
+    "sympathy",
+    "solidarity",
+    "vigil",
+    "demonstrate",
+    "demonstration",
+    "rally",
+    "march",
+    "complain",
+    "complaint",
+];
+
+/// Prepositions that say what a reaction is about or what it follows: "in protest at the
+/// bombing", "anger over the killing", "marched against the shelling", "a vigil after the
+/// attack".
+const REACTION_PREPS: &[&str] = &[
+    "at",
+    "over",
+    "against",
+    "about",
+    "of",
+    "for",
+    "after",
+    "following",
+];
+
+/// Whether the event noun `v` is what a reaction is about: the object of a prepositional
+/// phrase of a protest, condemnation or grief word ("marched in Islamabad in protest at the
+/// bombing", "protested in anger at the bombing", "expressed outrage over the shelling").
+/// Such a noun is the object of that act, not an act of the clause's subject (who protests
+/// the bombing did not bomb): it has no source of its own here.
+fn reaction_topic(tree: &Tree<'_>, v: usize) -> bool {
+    let reaction = |t: usize| REACTIONS.contains(&tree.lemma(t).to_lowercase().as_str());
+    // (A reaction word itself, "condemns" misparsed as a noun, is no event reacted to.)
+    if tree.doc.upos[v] != "NOUN" || reaction(v) {
+        return false;
+    }
+    let Some(n) = phrase_slot(tree, v) else {
+        return false;
+    };
+    if !matches!(tree.base_rel(n), "obl" | "nmod")
+        || !tree
+            .case_of(n)
+            .is_some_and(|p| REACTION_PREPS.contains(&p.as_str()))
+    {
+        return false;
+    }
+    let Some(h) = tree.head(n) else {
+        return false;
+    };
+    // "expressed anger at the bombing": the phrase on the verb whose object is the reaction;
+    // "struck in retaliation for the bombing": a stance noun's phrase.
+    reaction(h)
+        || tree.child_with(h, &["obj"]).is_some_and(reaction)
+        || STANCE_NOUNS.contains(&tree.lemma(h).to_lowercase().as_str())
+}
+
+/// Prepositions of time that order one event after another.
+const SEQUENCE_PREPS: &[&str] = &["after", "following", "before", "since", "amid", "despite"];
+
+/// Whether the violent event noun `v` only dates another act ("police arrested three men
+/// after the bombing", "markets fell following the attack") or qualifies a noun ("the
+/// victims of the bombing", "the anniversary of the massacre"): the clause's subject, or the
+/// actor before it, did not do it. Not a phrase that says how the act was done ("killed in
+/// a bombing"), whose actor is the subject's.
+fn force_noun_aside(tree: &Tree<'_>, v: usize) -> bool {
+    if tree.doc.upos[v] != "NOUN" || !is_violent_noun(tree, v) {
+        return false;
+    }
+    let Some(n) = phrase_slot(tree, v) else {
+        return false;
+    };
+    let case = tree.case_of(n);
+    match tree.base_rel(n) {
+        "obl" => case.is_some_and(|p| SEQUENCE_PREPS.contains(&p.as_str())),
+        // A modifier of another noun, except an event noun's own means ("an attack with a
+        // car bomb") or the place of an act ("in the bombing").
+        "nmod" => {
+            tree.head(n).is_some_and(|h| !is_violent_noun(tree, h))
+                && case.is_some_and(|p| {
+                    SEQUENCE_PREPS.contains(&p.as_str()) || matches!(p.as_str(), "of" | "from")
+                })
+        }
+        _ => false,
+    }
+}
+
+/// Nouns of something asked for about a topic ("sought clarification about the missile
+/// test", "asked for details on the missiles", "requested talks on arms control"): a
+/// pattern word in the topic phrase is not what is asked for.
+const TOPIC_HOLDERS: &[&str] = &[
+    "clarification",
+    "clarity",
+    "explanation",
+    "information",
+    "detail",
+    "answer",
+    "assurance",
+    "briefing",
+    "comment",
+    "view",
+    "opinion",
+    "talk",
+    "consultation",
+    "discussion",
+    "dialogue",
+    "meeting",
+    "update",
+];
+
+/// Prepositions that name a topic.
+const TOPIC_PREPS: &[&str] = &["about", "on", "over", "regarding", "concerning", "of"];
+
+/// A word of a match at `v` (among `hits`) that only names the topic of what the verb's
+/// object asks for, not the object itself: "missile" in "sought clarification about the
+/// missile test" (the 0232 pattern "+seek ... +missile" is for seeking missiles). The word's
+/// phrase is a topic phrase ([`TOPIC_PREPS`]) of an object noun of [`TOPIC_HOLDERS`] that the
+/// pattern does not name, or of the verb beside such an object.
+pub(crate) fn topic_word(tree: &Tree<'_>, v: usize, hits: &[usize]) -> Option<usize> {
+    let holder = |t: usize| {
+        t != v
+            && !hits.contains(&t)
+            && TOPIC_HOLDERS.contains(&tree.lemma(t).to_lowercase().as_str())
+    };
+    hits.iter().copied().filter(|h| *h != v).find(|&h| {
+        let Some(n) = noun_phrase_head(tree, h) else {
+            return false;
+        };
+        if n == v || hits.contains(&n) && n != h {
+            return false;
+        }
+        if !matches!(tree.base_rel(n), "nmod" | "obl")
+            || !tree
+                .case_of(n)
+                .is_some_and(|p| TOPIC_PREPS.contains(&p.as_str()))
+        {
+            return false;
+        }
+        let Some(g) = tree.head(n) else {
+            return false;
+        };
+        holder(g) || (g == v && tree.child_with(v, &["obj"]).is_some_and(holder))
+    })
 }
 
 /// Whether the noun `v` (or the phrase it is part of) is an argument of one of the verbs
@@ -957,6 +1269,9 @@ pub struct Roles {
     /// prepositional object or clause subject named it): joint subjects of an event done
     /// together act on each other rather than on it.
     pub weak_target: bool,
+    /// The rule that found a source the sentence does not name as a subject or agent (see
+    /// [`state_act_source`]), for `dyad explain`.
+    pub source_rule: Option<&'static str>,
 }
 
 /// Participles that, after "be", say what the subject does or holds, not what is done to it:
@@ -1852,10 +2167,23 @@ pub fn roles(
         partner: None,
         paired: false,
         weak_target: false,
+        source_rule: None,
     };
     if accused {
         r.reason =
             Some("the act an accusation charges someone with: the accusation is the event".into());
+        return r;
+    }
+    // "in protest at the bombing": not the protesters' bombing; only an actor the noun names
+    // itself ("the shelling by Indian troops") is its source.
+    let topic = reaction_topic(tree, v);
+    let aside = force && force_noun_aside(tree, v);
+    if (topic || aside) && modifier_actor(tree, mentions, v, hits).is_none() {
+        r.reason = Some(if topic {
+            "an event noun that a protest, condemnation or grief is about: the object of that act, not an act of its subject".into()
+        } else {
+            "a violent event noun that only dates or qualifies another act (\"after the bombing\", \"the victims of the bombing\"): who did it is not said".into()
+        });
         return r;
     }
     // "US-Russian talks", "talks between Moscow and Kyiv": an event done together whose noun
@@ -1871,7 +2199,7 @@ pub fn roles(
         return r;
     }
     let doc = tree.doc;
-    let mut subject = subject_of(tree, v);
+    let mut subject = subject_of(tree, v).filter(|_| !topic);
     // "Senators called for reform", "the union called off the strike", parsed as a noun with
     // a participle ("a man called John"): a passive participle strands the preposition of
     // a prepositional or phrasal verb ("the reform called for by …"), so one the pattern
@@ -2099,6 +2427,13 @@ pub fn roles(
         r.sources.push(m);
     } else if adjunct_of_passive {
         r.reason = Some("a participle beside a passive clause: who acted is not said".into());
+    } else if let Some(m) = passive
+        .then(|| state_act_source(tree, mentions, v, hits, root, subject.map(|s| s.0)))
+        .flatten()
+    {
+        mentions.push(m);
+        r.sources.push(mentions.len() - 1);
+        r.source_rule = Some(STATE_ACT_RULE);
     } else {
         r.no_subject = !passive;
         r.reason = Some(if passive {
