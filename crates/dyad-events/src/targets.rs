@@ -57,11 +57,14 @@ fn same_country(mentions: &[Mention], a: usize, b: usize) -> bool {
 
 /// Whether target `t` is what a moving verb moved rather than whom it was for: one of the
 /// pattern's own words ("withdrew peacekeepers"), an agent of no country ("sent doctors") or
-/// the source's own ("sent Russian troops").
+/// the source's own ("sent Russian troops"). People of another country are whom the act is
+/// for: "Tehran returned the British sailors to London" releases GBRMIL.
 fn moved_part(mentions: &[Mention], t: usize, hits: &[usize], sources: &[usize]) -> bool {
-    mentions[t].tokens.clone().any(|k| hits.contains(&k))
-        || mentions[t].code.starts_with("---")
-        || sources.iter().any(|s| same_country(mentions, *s, t))
+    let own = sources.iter().any(|s| same_country(mentions, *s, t));
+    let foreign = !own && country_prefix(&mentions[t].code).is_some();
+    own || (!foreign
+        && (mentions[t].tokens.clone().any(|k| hits.contains(&k))
+            || mentions[t].code.starts_with("---")))
 }
 
 /// The actors of the place a moving verb at `v` sends its object to (or takes it from),
