@@ -256,14 +256,22 @@ impl<'a> Coder<'a> {
                 }
                 _ => Vec::new(),
             };
+            // The proper names it takes as object, for `@name` elements.
+            let names = match &tree {
+                Some(t) if !(by_form.is_empty() && by_lemma.is_empty()) => {
+                    crate::syntax::object_names(t, mentions, i)
+                }
+                _ => Vec::new(),
+            };
             for p in candidates {
                 let pat = &self.verbs.patterns[p];
                 let m = pat
-                    .match_reaching(
+                    .match_naming(
                         norm,
                         self.office_lemmas.as_deref().unwrap_or(&doc.lemma),
                         &doc.upos,
                         &reach,
+                        &names,
                         i,
                         range.end,
                     )

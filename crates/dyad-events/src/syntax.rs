@@ -1167,6 +1167,54 @@ pub(crate) fn object_reach(tree: &Tree<'_>, v: usize) -> Vec<usize> {
     out
 }
 
+/// The proper names the verb at `v` takes as object, for a pattern's `@name` element: the
+/// object's head and its `flat`/`compound` parts (and those of its conjuncts) when they are
+/// PROPN and name a person — one of the people dictionary, or no actor at all ("will release
+/// Odin Sanchez", "freed Colombian Sergeant Pablo Moncayo"). A country, place, organisation
+/// or month is no such name: "released Russia" or "freed Kherson" are other acts, and
+/// "released the figures in May" has no name for object.
+pub(crate) fn object_names(tree: &Tree<'_>, mentions: &[Mention], v: usize) -> Vec<usize> {
+    let propn = |t: usize| tree.doc.upos.get(t).is_some_and(|u| u == "PROPN");
+    let mut heads: Vec<usize> = tree
+        .children(v)
+        .iter()
+        .copied()
+        .filter(|c| (tree.rel(*c) == "obj" || (tree.rel(*c) == "dep" && *c > v)) && propn(*c))
+        .collect();
+    let conjuncts: Vec<usize> = heads
+        .iter()
+        .flat_map(|h| tree.children(*h).iter().copied())
+        .filter(|c| tree.base_rel(*c) == "conj" && propn(*c))
+        .collect();
+    heads.extend(conjuncts);
+    let mut out = Vec::new();
+    for h in heads {
+        let mut parts = vec![h];
+        parts.extend(
+            tree.children(h)
+                .iter()
+                .copied()
+                .filter(|c| matches!(tree.base_rel(*c), "flat" | "compound") && propn(*c)),
+        );
+        // A nationality or title before the name ("Colombian Sergeant …") is no part of it.
+        // A name is written with a capital ("released kinect" is a product the tagger
+        // took for a name).
+        let personal = |t: &usize| {
+            tree.doc.token_text(*t).starts_with(char::is_uppercase)
+                && !dyad_core::calendar::is_calendar_name(&tree.doc.norm[*t])
+                && mentions
+                    .iter()
+                    .filter(|m| m.tokens.contains(t))
+                    .all(|m| m.kind == MentionKind::Person)
+        };
+        if personal(&h) {
+            out.extend(parts.into_iter().filter(personal));
+        }
+    }
+    out.sort_unstable();
+    out
+}
+
 /// Who did a passive act of force with no agent, named by the active clause that says how it
 /// happened: "Three civilians were killed when Russian jets bombed a village" (RUS), "… when
 /// a NATO air strike hit their house" (NATO).

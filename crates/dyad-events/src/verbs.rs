@@ -46,6 +46,7 @@ struct Lex<'a> {
     lemma: &'a [String],
     upos: &'a [String],
     reach: &'a [usize],
+    names: &'a [usize],
 }
 
 /// One element of a pattern.
@@ -56,6 +57,10 @@ pub enum Elem {
     Words(Vec<String>),
     /// Skip up to `GAP` tokens.
     Gap,
+    /// `@name`: a proper name that is the anchor's object, a person's or one no dictionary
+    /// knows ("will release Odin Sanchez"), not a country, place or organisation (see
+    /// `syntax::object_names`). Without a parse it matches nothing.
+    Name,
 }
 
 /// One verb pattern.
@@ -101,7 +106,7 @@ impl Pattern {
     pub fn specificity(&self) -> usize {
         self.elems
             .iter()
-            .filter(|e| matches!(e, Elem::Words(_)))
+            .filter(|e| matches!(e, Elem::Words(_) | Elem::Name))
             .count()
     }
 
@@ -149,13 +154,34 @@ impl Pattern {
         start: usize,
         end: usize,
     ) -> Option<Vec<usize>> {
+        self.match_naming(norm, lemma, upos, reach, &[], start, end)
+    }
+
+    /// As [`Pattern::match_reaching`], where an `@name` element matches the tokens of
+    /// `names`: the proper names the anchor takes as object (`syntax::object_names`).
+    #[allow(clippy::too_many_arguments)]
+    pub fn match_naming(
+        &self,
+        norm: &[String],
+        lemma: &[String],
+        upos: &[String],
+        reach: &[usize],
+        names: &[usize],
+        start: usize,
+        end: usize,
+    ) -> Option<Vec<usize>> {
         // The second part of a hyphenated compound ("Israeli - occupied", "ground - launched",
         // "US - led") is a modifier, not the verb of an event.
         if start > 0 && start < norm.len() && norm[start - 1] == "-" {
             return None;
         }
         let mut hits = Vec::new();
-        let lex = Lex { lemma, upos, reach };
+        let lex = Lex {
+            lemma,
+            upos,
+            reach,
+            names,
+        };
         if self.walk(norm, &lex, start, end, 0, &mut hits) {
             Some(hits)
         } else {
@@ -174,6 +200,11 @@ impl Pattern {
         let Some(Elem::Words(first)) = self.elems.first() else {
             return None;
         };
+        // A named object is not before a passive participle: "Sanchez was released" has
+        // its name as subject, and no pattern of an `@name` object means that.
+        if self.elems.contains(&Elem::Name) {
+            return None;
+        }
         if anchor > 0 && norm[anchor - 1] == "-" {
             return None;
         }
@@ -186,7 +217,7 @@ impl Pattern {
             .skip(1)
             .filter_map(|e| match e {
                 Elem::Words(ws) => Some(ws),
-                Elem::Gap => None,
+                Elem::Gap | Elem::Name => None,
             })
             .collect();
         if rest.is_empty() {
@@ -247,6 +278,16 @@ impl Pattern {
                     }
                 }
                 if pos < end && self.fits(ws, e, norm, lex, pos) {
+                    hits.push(pos);
+                    if self.walk(norm, lex, pos + 1, end, e + 1, hits) {
+                        return true;
+                    }
+                    hits.pop();
+                }
+                false
+            }
+            Elem::Name => {
+                if pos < end && lex.names.contains(&pos) {
                     hits.push(pos);
                     if self.walk(norm, lex, pos + 1, end, e + 1, hits) {
                         return true;
@@ -322,6 +363,9 @@ fn parse_elem(s: &str) -> Result<(Elem, Vec<String>), String> {
     if s == "..." {
         return Ok((Elem::Gap, Vec::new()));
     }
+    if s == "@name" {
+        return Ok((Elem::Name, Vec::new()));
+    }
     let mut words = Vec::new();
     let mut lemmas = Vec::new();
     for alt in s.split('|') {
@@ -386,7 +430,7 @@ impl VerbDict {
             q.needed_preps().is_none()
                 && q.elems.len() == p.elems.len()
                 && q.elems.iter().zip(&p.elems).all(|(a, b)| match (a, b) {
-                    (Elem::Gap, Elem::Gap) => true,
+                    (Elem::Gap, Elem::Gap) | (Elem::Name, Elem::Name) => true,
                     (Elem::Words(qa), Elem::Words(pb)) => pb.iter().all(|w| qa.contains(w)),
                     _ => false,
                 })
@@ -539,6 +583,7 @@ impl VerbDict {
         match (elems.first(), elems.last()) {
             (None, _) => return Err("pattern has no words".into()),
             (Some(Elem::Gap), _) => return Err("pattern cannot start with `...`".into()),
+            (Some(Elem::Name), _) => return Err("pattern cannot start with `@name`".into()),
             (_, Some(Elem::Gap)) => return Err("pattern cannot end with `...`".into()),
             _ => {}
         }
@@ -784,6 +829,27 @@ mod tests {
         // The lemma finds the pattern; an exact form does not match by lemma.
         assert_eq!(d.anchored_at("smite"), &[0]);
         assert_eq!(d.patterns[1].match_with(&s, &lemma, 1, s.len()), None);
+    }
+
+    #[test]
+    fn a_name_element_matches_only_the_names_given() {
+        let mut d = VerbDict::new();
+        let diags = d.load("v.txt", "0841 +release ... @name\n0841 @name +release\n");
+        // A pattern cannot start with `@name`: its first element is where it is looked up.
+        assert_eq!(d.patterns.len(), 1);
+        assert_eq!(diags.len(), 1);
+        let p = &d.patterns[0];
+        assert_eq!(p.specificity(), 2);
+        let s = norm("kabul released the sergeant jorge ruiz");
+        assert_eq!(
+            p.match_naming(&s, &[], &[], &[], &[4, 5], 1, s.len()),
+            Some(vec![1, 4])
+        );
+        // No names given (no parse, or an object that is no person): no match.
+        assert_eq!(p.match_at(&s, 1, s.len()), None);
+        // A named object is never before a passive participle.
+        let s = norm("jorge ruiz was released");
+        assert_eq!(p.match_passive(&s, 0, 3), None);
     }
 
     #[test]
