@@ -423,6 +423,12 @@ impl<'a> Tree<'a> {
             .map(|c| self.doc.norm[*c].clone())
     }
 
+    /// Whether `t` is a prepositional phrase (`obl` or `nmod`) headed by one of `preps`.
+    pub(crate) fn is_phrase_of(&self, t: usize, preps: &[&str]) -> bool {
+        matches!(self.base_rel(t), "obl" | "nmod")
+            && self.case_of(t).is_some_and(|p| preps.contains(&p.as_str()))
+    }
+
     /// `t` and the tokens it dominates.
     pub fn subtree(&self, t: usize) -> Vec<usize> {
         let mut out = vec![t];
@@ -990,11 +996,7 @@ fn reaction_topic(tree: &Tree<'_>, v: usize) -> bool {
     let Some(n) = phrase_slot(tree, v) else {
         return false;
     };
-    if !matches!(tree.base_rel(n), "obl" | "nmod")
-        || !tree
-            .case_of(n)
-            .is_some_and(|p| REACTION_PREPS.contains(&p.as_str()))
-    {
+    if !tree.is_phrase_of(n, REACTION_PREPS) {
         return false;
     }
     let Some(h) = tree.head(n) else {
@@ -1081,11 +1083,7 @@ pub(crate) fn topic_word(tree: &Tree<'_>, v: usize, hits: &[usize]) -> Option<us
         if n == v || hits.contains(&n) && n != h {
             return false;
         }
-        if !matches!(tree.base_rel(n), "nmod" | "obl")
-            || !tree
-                .case_of(n)
-                .is_some_and(|p| TOPIC_PREPS.contains(&p.as_str()))
-        {
+        if !tree.is_phrase_of(n, TOPIC_PREPS) {
             return false;
         }
         let Some(g) = tree.head(n) else {
@@ -2646,10 +2644,7 @@ pub fn roles(
             }
             // Not a place or a time, but "in protest at X", "in defiance of X", "in
             // retaliation for X's raids" say whom the act answers.
-            if matches!(tree.base_rel(c), "obl" | "nmod")
-                && tree
-                    .case_of(c)
-                    .is_some_and(|p| LOCATIVE.contains(&p.as_str()))
+            if tree.is_phrase_of(c, LOCATIVE)
                 && !(tree.case_of(c).as_deref() == Some("in")
                     && STANCE_NOUNS.contains(&tree.lemma(c)))
             {

@@ -94,11 +94,7 @@ pub(crate) fn moved_to(
     for preps in [TOWARD, AWAY] {
         for h in &heads {
             for c in tree.children(*h) {
-                if !matches!(tree.base_rel(*c), "obl" | "nmod")
-                    || !tree
-                        .case_of(*c)
-                        .is_some_and(|p| preps.contains(&p.as_str()))
-                {
+                if !tree.is_phrase_of(*c, preps) {
                     continue;
                 }
                 let named: Vec<usize> = np_actors(tree, mentions, *c)
