@@ -10,7 +10,7 @@
 
 use crate::syntax::{np_actors, Tree};
 use dyad_core::actor_code::country_prefix;
-use dyad_core::Mention;
+use dyad_core::{Mention, MentionKind};
 
 /// Lemmas of verbs that move what they take as object (people, goods, forces) to or from a
 /// place: their object is the thing moved, and the place of a "to", "into", "from" or "out
@@ -61,7 +61,11 @@ fn same_country(mentions: &[Mention], a: usize, b: usize) -> bool {
 /// for: "Tehran returned the British sailors to London" releases GBRMIL.
 fn moved_part(mentions: &[Mention], t: usize, hits: &[usize], sources: &[usize]) -> bool {
     let own = sources.iter().any(|s| same_country(mentions, *s, t));
-    let foreign = !own && country_prefix(&mentions[t].code).is_some();
+    // (A bare agent's country may come from the context: "troops" after a sentence about
+    // Israel is no Israeli troops sent by the US.)
+    let foreign = !own
+        && country_prefix(&mentions[t].code).is_some()
+        && mentions[t].kind != MentionKind::Agent;
     own || (!foreign
         && (mentions[t].tokens.clone().any(|k| hits.contains(&k))
             || mentions[t].code.starts_with("---")))
