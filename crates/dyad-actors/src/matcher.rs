@@ -1318,17 +1318,30 @@ impl ActorDicts {
                 (None, Some((pg, lg))) => Some((LexKind::Agents, pg, lg)),
                 (None, None) => None,
             };
-            // A surname alone after an unknown first name is someone else ("Frank Rubio").
+            // A surname alone after an unknown first name is someone else ("Frank Rubio"),
+            // and so is the second half of a double-barrelled name ("Nazanin
+            // Zaghari-Ratcliffe" is not John Ratcliffe). The first word of a sentence is
+            // capitalised anyway: there only a word the tagger calls a name counts ("Anna
+            // Lavrov", not "Yesterday Lavrov").
             let pick = pick.filter(|&(kind, phrase, len)| {
+                let prev_name = |k: usize| {
+                    is_capitalized(doc.token_text(k))
+                        && doc.token_text(k).chars().all(char::is_alphabetic)
+                        && (k > range.start || doc.upos.get(k).is_some_and(|u| u == "PROPN"))
+                };
+                let first_name = i > range.start && prev_name(i - 1);
+                let barrel = i >= range.start + 2
+                    && doc.norm[i - 1] == "-"
+                    && !doc.tokens[i - 2].space_after
+                    && !doc.tokens[i - 1].space_after
+                    && prev_name(i - 2);
                 !(kind == LexKind::Actors
                     && len == 1
                     && self.actors.entries[self.actors.phrases[phrase].entry]
                         .code
                         .is_none()
-                    && i > range.start + 1
                     && hits.last().is_none_or(|h: &Hit| h.tokens.end < i)
-                    && is_capitalized(doc.token_text(i - 1))
-                    && doc.token_text(i - 1).chars().all(char::is_alphabetic))
+                    && (first_name || barrel))
             });
             // "Montenegro Municipality Association (AKK)": an abbreviation in parentheses
             // after a capitalised name stands for that name, not for a person who shares it.
@@ -2065,6 +2078,25 @@ REB Rebels
             ),
             ["IGOUNOMIL"]
         );
+    }
+
+    #[test]
+    fn a_surname_after_another_first_name_is_someone_else() {
+        // After an unknown first name, inside or at the head of the sentence, and as the
+        // second half of a double-barrelled name.
+        assert_eq!(codes("Then Anna Putin met Putin"), ["RUSGOV"]);
+        let mut d = doc("Anna Putin met Putin");
+        d.upos = vec![
+            "PROPN".into(),
+            "PROPN".into(),
+            "VERB".into(),
+            "PROPN".into(),
+        ];
+        let m = dicts().mentions(&d, 0..d.norm.len(), None);
+        assert_eq!(m.len(), 1);
+        assert_eq!(codes("Russia freed Anna Smith - Putin"), ["RUS"]);
+        // A capitalised first word that is no name (untagged here) does not hide him.
+        assert_eq!(codes("Yesterday Putin met Putin"), ["RUSGOV", "RUSGOV"]);
     }
 
     #[test]
