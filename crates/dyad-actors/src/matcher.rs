@@ -309,6 +309,10 @@ enum Shape {
     Adjective,
     /// A country adjective and an agent ("Palestinian negotiators").
     AdjectiveAgent,
+    /// An international organisation and an agent ("EU negotiators"): its code stays the
+    /// organisation's, and the agent's role is shared with a coordinated country ("UK and
+    /// EU negotiators" → `GBRGOV`).
+    BodyAgent,
     Other,
 }
 
@@ -323,15 +327,29 @@ fn is_coordination(gap: &[&str]) -> bool {
 /// (`ISRGOV`, `PSEGOV`). A lone adjective takes the agent of the adjective-and-agent mention
 /// right after it across "and", "or" or a comma (or of one that took it so, for a list).
 /// "Russian troops and Chinese diplomats" keeps its two agents; "Russia and Chinese troops"
-/// (a country name, not an adjective) stays the country.
-fn share_agent(doc: &Doc, out: &mut [Mention], shapes: &[Shape]) {
-    let mut has_agent: Vec<bool> = shapes.iter().map(|s| *s == Shape::AdjectiveAgent).collect();
+/// (a country name, not an adjective) stays the country. An organisation's agent is shared
+/// too ("UK and EU negotiators"): `roles` holds the agent role of each [`Shape::BodyAgent`],
+/// with the agents-file line that gave it.
+fn share_agent(
+    doc: &Doc,
+    out: &mut [Mention],
+    shapes: &[Shape],
+    roles: &[Option<(String, RuleRef)>],
+) {
+    let mut has_agent: Vec<bool> = shapes
+        .iter()
+        .map(|s| matches!(s, Shape::AdjectiveAgent | Shape::BodyAgent))
+        .collect();
     for i in (0..out.len().saturating_sub(1)).rev() {
         if shapes.get(i) != Some(&Shape::Adjective)
             || !has_agent.get(i + 1).copied().unwrap_or(false)
         {
             continue;
         }
+        let body_role = match shapes.get(i + 1) {
+            Some(Shape::BodyAgent) => roles.get(i + 1).cloned().flatten(),
+            _ => None,
+        };
         let (a, b) = (&out[i], &out[i + 1]);
         let gap: Vec<&str> = (a.tokens.end..b.tokens.start)
             .map(|g| doc.norm[g].as_str())
@@ -342,10 +360,11 @@ fn share_agent(doc: &Doc, out: &mut [Mention], shapes: &[Shape]) {
         {
             continue;
         }
-        let Some(role) = dyad_core::actor_code::role(&b.code).map(str::to_string) else {
+        let Some((role, rule)) = body_role.map(|(r, rule)| (r, Some(rule))).or_else(|| {
+            dyad_core::actor_code::role(&b.code).map(|r| (r.to_string(), b.rules.last().cloned()))
+        }) else {
             continue;
         };
-        let rule = b.rules.last().cloned();
         let a = &mut out[i];
         a.code.push_str(&role);
         a.rules.extend(rule);
@@ -455,6 +474,7 @@ impl ActorDicts {
         let hits = self.hits(doc, range.clone(), date);
         let mut out = Vec::new();
         let mut shapes = Vec::new();
+        let mut body_roles = Vec::new();
         let mut k = 0;
         while k < hits.len() {
             // Grow a group of hits joined by joiner words or by proper names after a title.
@@ -533,7 +553,17 @@ impl ActorDicts {
                 if named {
                     m.kind = MentionKind::Person;
                 }
-                shapes.push(self.shape(doc, &group, &m));
+                let shape = self.shape(doc, &group, &m);
+                body_roles.push(
+                    (shape == Shape::BodyAgent)
+                        .then(|| group.iter().rev().find(|h| h.kind == LexKind::Agents))
+                        .flatten()
+                        .and_then(|h| {
+                            let rule = self.agents.phrases[h.phrase].rule.clone();
+                            self.agent_code(h).map(|c| (c, rule))
+                        }),
+                );
+                shapes.push(shape);
                 // "Thousands of Iraqi Kurds", "Up to 100 ethnic Albanians": the quantity
                 // phrase belongs to the mention (the parse often makes it the subject).
                 if m.kind != MentionKind::Person {
@@ -546,7 +576,7 @@ impl ActorDicts {
                 out.push(m);
             }
         }
-        share_agent(doc, &mut out, &shapes);
+        share_agent(doc, &mut out, &shapes, &body_roles);
         self.place_of_first_group(doc, &hits, &mut out);
         out
     }
@@ -616,6 +646,14 @@ impl ActorDicts {
         let Some(first) = group.first() else {
             return Shape::Other;
         };
+        // "EU negotiators": an organisation's name and then its agents.
+        if m.kind != MentionKind::Person
+            && group.len() >= 2
+            && self.is_igo_name(first)
+            && group[1..].iter().all(|h| h.kind == LexKind::Agents)
+        {
+            return Shape::BodyAgent;
+        }
         let word = doc.norm[first.tokens.end - 1].as_str();
         let field = self.actors.phrases[first.phrase].field;
         // "U.S. and Russian negotiators": a country's initials are its adjective as often as
@@ -1931,6 +1969,9 @@ REB Rebels
             codes("Syrian envoys met Iraqi officials"),
             ["SYR", "IRQGOV"]
         );
+        // An organisation's agents share their role with the country before them, and keep
+        // the organisation's code themselves.
+        assert_eq!(codes("Syrian and UN officials met"), ["SYRGOV", "IGOUNO"]);
     }
 
     #[test]

@@ -45,6 +45,10 @@ pub fn partners(tree: &Tree<'_>, mentions: &[Mention], head: usize, m: usize) ->
     if want.is_none() && !dyad_core::actor_code::is_country_code(&mentions[m].code) {
         return out;
     }
+    // "UK and EU negotiators": an organisation's agents (coded as the organisation) are
+    // coordinated with a country's, whatever role the actor stage gave that country.
+    let body = dyad_core::actor_code::country_prefix(&mentions[m].code).is_none()
+        && mentions[m].code.starts_with("IGO");
     let phrase = tree.subtree(head);
     let mut cur = m;
     loop {
@@ -56,7 +60,8 @@ pub fn partners(tree: &Tree<'_>, mentions: &[Mention], head: usize, m: usize) ->
             .max_by_key(|(_, p)| p.tokens.end);
         let Some((p, pm)) = prev else { break };
         if !is_coordination(&gap(tree, pm, &mentions[cur]))
-            || role(&pm.code) != want
+            || (!body && role(&pm.code) != want)
+            || (body && dyad_core::actor_code::country_prefix(&pm.code).is_none())
             || pm.code == mentions[cur].code
             || !pm.tokens.clone().all(|t| phrase.contains(&t))
             || out.contains(&p)
