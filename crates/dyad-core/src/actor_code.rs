@@ -19,6 +19,12 @@ pub fn role(code: &str) -> Option<&str> {
     code.get(3..).filter(|r| !r.is_empty())
 }
 
+/// The first sector of an actor code's role ("REB" of `PSEREBHMS`, "GOV" of `RUSGOVMIL`), if
+/// it has a role.
+pub fn sector(code: &str) -> Option<&str> {
+    role(code).map(|r| r.get(..3).unwrap_or(r))
+}
+
 /// Whether `code` is a plain country code ("KGZ"), not a country with a role ("KGZGOV"), an
 /// organisation ("IGO") or a region ("WST").
 pub fn is_country_code(code: &str) -> bool {
@@ -42,5 +48,8 @@ mod tests {
         assert_eq!(role("ISRGOV"), Some("GOV"));
         assert_eq!(role("---REB"), Some("REB"));
         assert_eq!(role("ISR"), None);
+        assert_eq!(sector("PSEREBHMS"), Some("REB"));
+        assert_eq!(sector("---REB"), Some("REB"));
+        assert_eq!(sector("ISR"), None);
     }
 }

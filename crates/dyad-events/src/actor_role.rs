@@ -19,19 +19,23 @@
 //! [`shift`]); `dyad explain` shows the change as a line of its own.
 
 use crate::cameo::{lookup, CodeInfo};
+use dyad_core::actor_code::sector;
 use dyad_core::Mention;
 
-/// Sectors of armed or violent actors that are not a state's (CAMEO's REB, INS, TER, SEP; UAF
-/// for militias and gunmen; RAD radicals; CRM criminals).
-const NON_STATE: &[&str] = &["REB", "INS", "TER", "SEP", "UAF", "RAD", "CRM"];
+/// Sectors of armed groups that are not a state's (CAMEO's REB, INS, TER, SEP; UAF for
+/// militias and gunmen).
+const ARMED: &[&str] = &["REB", "INS", "TER", "SEP", "UAF"];
+
+/// Sectors of violent actors that are not a state's: the armed groups of [`ARMED`], and RAD
+/// radicals and CRM criminals.
+fn non_state(sector: &str) -> bool {
+    ARMED.contains(&sector) || matches!(sector, "RAD" | "CRM")
+}
 
 /// Whether a non-state actor is an armed group (not criminals or radicals, whom a "capture"
 /// or "arrest" pattern names when they are the ones taken: "after his arrest").
 fn armed(code: &str) -> bool {
-    code.starts_with("IMG")
-        || dyad_core::actor_code::role(code)
-            .and_then(|r| r.get(..3))
-            .is_some_and(|r| matches!(r, "REB" | "INS" | "TER" | "SEP" | "UAF"))
+    code.starts_with("IMG") || sector(code).is_some_and(|s| ARMED.contains(&s))
 }
 
 /// Sectors of a state: government, armed forces, police, intelligence, courts.
@@ -56,11 +60,10 @@ pub(crate) fn side(code: &str) -> Side {
     if dyad_core::actor_code::is_country_code(code) {
         return Side::State;
     }
-    let Some(role) = dyad_core::actor_code::role(code) else {
+    let Some(first) = sector(code) else {
         return Side::Other;
     };
-    let first = role.get(..3).unwrap_or(role);
-    if NON_STATE.contains(&first) {
+    if non_state(first) {
         Side::NonState
     } else if STATE.contains(&first) && dyad_core::actor_code::country_prefix(code).is_some() {
         Side::State
@@ -230,10 +233,7 @@ const CAPTIVES: &[&str] = &[
 /// ("Bakhmut": a bare country code) nor the modifier of a place ("the rebel town": a noun
 /// follows it).
 fn people(m: &Mention, upos: &[String]) -> bool {
-    (m.code.starts_with("IMG")
-        || dyad_core::actor_code::role(&m.code)
-            .and_then(|r| r.get(..3))
-            .is_some_and(|r| CAPTIVES.contains(&r)))
+    (m.code.starts_with("IMG") || sector(&m.code).is_some_and(|s| CAPTIVES.contains(&s)))
         && !upos
             .get(m.tokens.end)
             .is_some_and(|u| u == "NOUN" || u == "PROPN")

@@ -256,9 +256,14 @@ impl<'a> Coder<'a> {
                 }
                 _ => Vec::new(),
             };
-            // The proper names it takes as object, for `@name` elements.
+            // The proper names it takes as object, for `@name` elements (few patterns have
+            // one: only looked for when a candidate does).
             let names = match &tree {
-                Some(t) if !(by_form.is_empty() && by_lemma.is_empty()) => {
+                Some(t)
+                    if candidates
+                        .clone()
+                        .any(|p| self.verbs.patterns[p].takes_name()) =>
+                {
                     crate::syntax::object_names(t, mentions, i)
                 }
                 _ => Vec::new(),

@@ -8,7 +8,7 @@
 //! place ([`took_place`]).
 
 use crate::syntax::{mention_at, Tree};
-use dyad_core::actor_code::role;
+use dyad_core::actor_code::{country_prefix, role};
 use dyad_core::Mention;
 
 /// Dashes between two parties in a pair modifier ("US-Russian", "Iran–Iraq").
@@ -47,8 +47,7 @@ pub fn partners(tree: &Tree<'_>, mentions: &[Mention], head: usize, m: usize) ->
     }
     // "UK and EU negotiators": an organisation's agents (coded as the organisation) are
     // coordinated with a country's, whatever role the actor stage gave that country.
-    let body = dyad_core::actor_code::country_prefix(&mentions[m].code).is_none()
-        && mentions[m].code.starts_with("IGO");
+    let body = mentions[m].code.starts_with("IGO");
     let phrase = tree.subtree(head);
     let mut cur = m;
     loop {
@@ -61,7 +60,7 @@ pub fn partners(tree: &Tree<'_>, mentions: &[Mention], head: usize, m: usize) ->
         let Some((p, pm)) = prev else { break };
         if !is_coordination(&gap(tree, pm, &mentions[cur]))
             || (!body && role(&pm.code) != want)
-            || (body && dyad_core::actor_code::country_prefix(&pm.code).is_none())
+            || (body && country_prefix(&pm.code).is_none())
             || pm.code == mentions[cur].code
             || !pm.tokens.clone().all(|t| phrase.contains(&t))
             || out.contains(&p)

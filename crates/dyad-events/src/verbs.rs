@@ -102,6 +102,12 @@ impl Pattern {
         }
     }
 
+    /// Whether the pattern has an `@name` element, which needs the names the anchor takes as
+    /// object (see [`Pattern::match_naming`]).
+    pub fn takes_name(&self) -> bool {
+        self.elems.contains(&Elem::Name)
+    }
+
     /// Number of word elements: longer patterns are more specific.
     pub fn specificity(&self) -> usize {
         self.elems
@@ -202,7 +208,7 @@ impl Pattern {
         };
         // A named object is not before a passive participle: "Sanchez was released" has
         // its name as subject, and no pattern of an `@name` object means that.
-        if self.elems.contains(&Elem::Name) {
+        if self.takes_name() {
             return None;
         }
         if anchor > 0 && norm[anchor - 1] == "-" {
